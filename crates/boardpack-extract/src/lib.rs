@@ -99,8 +99,23 @@ pub fn units<'a>(doc: &'a Document, paper: &'a Paper) -> Vec<Unit<'a>> {
     out
 }
 
+pub mod activities;
+pub mod date;
+pub mod money;
+pub mod orgs;
+pub mod people;
+pub mod time;
+
 /// Extracts every fact from a parsed paper.
 pub fn extract(doc: &Document, paper: &Paper) -> Facts {
-    let _units = units(doc, paper);
-    Facts::default()
+    let units = units(doc, paper);
+    let date = date::paper_date(paper, &units);
+    Facts {
+        activities: activities::activities(doc, paper, &units),
+        timescales: time::timescales(&units, date.as_ref()),
+        money: money::money(&units),
+        organisations: orgs::organisations(&units, paper),
+        people: people::people(&units, paper),
+        date,
+    }
 }
