@@ -1,0 +1,23 @@
+//! Unit tests of the whole parse over small fictional snippets.
+
+use super::*;
+
+fn parse_str(s: &str) -> Paper {
+    parse(&boardpack_read::read_text(s.as_bytes()).unwrap())
+}
+
+#[test]
+fn lga_front_matter() {
+    let p = parse_str(
+        "Skills Board Update\nPurpose of Report\nFor information.\nIs this report confidential? No\nSummary\nThis report updates members on the work programme.\n\nRecommendation(s)\nMembers are asked to note the update.\n\nHousing Delivery\n1. Officers have met the department.\n2. Further work is planned.\n",
+    );
+    assert_eq!(p.kind, Kind::Report);
+    assert_eq!(p.title.as_deref(), Some("Skills Board Update"));
+    assert_eq!(p.purpose, Some(boardpack_model::Purpose::Information));
+    assert_eq!(p.confidential, Some(false));
+    assert_eq!(p.summary.as_deref(), Some("This report updates members on the work programme."));
+    assert_eq!(p.recommendations, vec!["Members are asked to note the update."]);
+    assert_eq!(p.headings, vec!["Housing Delivery"]);
+    assert_eq!(p.paragraphs.len(), 2);
+    assert_eq!(p.paragraphs[0].section.as_deref(), Some("Housing Delivery"));
+}
