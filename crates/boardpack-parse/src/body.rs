@@ -102,7 +102,11 @@ pub(crate) fn body(lines: &[Line], layout: &Layout, title: Option<&str>) -> Body
                 });
                 open = Some(paragraphs.len() - 1);
             }
-            None if is_heading_candidate(lines, i) && !in_list_block(layout, i) => {
+            None if is_heading_candidate(lines, i)
+                && !in_list_block(layout, i)
+                && !matches!(layout.role.get(i + 1), Some(Role::Item(_)))
+                && layout.title_at.is_none_or(|t| i > t) =>
+            {
                 let h = heading_text(&line.text);
                 if same_as_title(&h) {
                     open = None;

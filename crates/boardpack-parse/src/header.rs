@@ -131,6 +131,11 @@ pub(crate) fn is_standing_item(text: &str) -> bool {
     .any(|p| l.starts_with(p))
 }
 
+/// Whether a line names the report's author ("Report of the Chief Executive").
+pub(crate) fn is_report_of(text: &str) -> bool {
+    REPORT_OF.is_match(text)
+}
+
 /// Whether a line opens minutes attached to a report ("Minutes of the X Committee held
 /// on ...").
 pub(crate) fn is_meeting_line(text: &str) -> bool {
@@ -165,6 +170,9 @@ pub(crate) fn title(
     }
     // A whole meeting's minutes: only its meeting line is a title.
     for (i, line) in lines[..header.min(12)].iter().enumerate() {
+        if line.marker.is_some() {
+            break;
+        }
         if MEETING_LINE.is_match(&line.text) || MEETING_TITLE_LINE.is_match(&line.text) && kind == Kind::Minutes {
             if kind == Kind::Report {
                 break;

@@ -120,13 +120,13 @@ pub(crate) fn kind_of(label: &str) -> Option<LabelKind> {
         | "report of" | "item no" | "item number" | "agenda item no" | "date of meeting"
         | "lga plan theme" | "note" | "scrutiny comments" | "additional information"
         | "background information" | "cabinet portfolio" | "status" | "classification"
-        | "open/exempt" | "date of next meeting" | "contact details" | "restrictions"
+        | "open/exempt" | "date of next meeting" | "restrictions"
         | "call-in" | "call in" | "forward plan reference" | "reference" | "ref" => Meta,
         "agenda and minutes" | "agenda, decisions and minutes" | "agenda and decisions"
         | "decision details" | "issue details" | "issue - decisions" | "issue - meetings"
         | "issue history" | "record of decision" | "record of decisions" | "decision notice"
         | "meeting documents" | "items" | "agenda" | "agenda items" | "forward plan"
-        | "meeting details" | "committee details" | "notice of decision" => Page,
+        | "meeting details" | "committee details" | "notice of decision" | "contact details" => Page,
         _ => return None,
     })
 }
@@ -144,7 +144,8 @@ pub(crate) fn line_label(text: &str) -> Option<(LabelKind, String)> {
     if let Some(kind) = kind_of(&whole) {
         // A bare "Reasons for Decision" or "Attachments" line is a heading; only with a
         // colon is it a label.
-        if matches!(kind, LabelKind::Aside | LabelKind::Meta) && !t.ends_with(':') {
+        let bare_ok = matches!(whole.as_str(), "present" | "in attendance" | "contact details");
+        if matches!(kind, LabelKind::Aside | LabelKind::Meta | LabelKind::Attendance) && !t.ends_with(':') && !bare_ok {
             return None;
         }
         return Some((kind, String::new()));

@@ -53,7 +53,7 @@ static LINK_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s(Additional documents:|Supporting documents:|Decisions?:|Minutes:|Actions?:)(?:\s|$)")
+    Regex::new(r"(?:^|\s)(Additional documents:|Supporting documents:|Decisions?:|Minutes:|Actions?:)")
         .expect("valid regex")
 });
 
@@ -147,37 +147,27 @@ fn push_line(out: &mut Vec<Line>, b: &Block, text: &str, gap: bool, tabbed: bool
 }
 
 /// ModernGov pages run an item's parts together on one line ("Apologies Additional
-/// documents: Decision: That ..."); split them so each label starts a line.
+/// documents: Decision: That ..."); split them so each label starts a line, keeping the
+/// value after a label with it.
 fn split_inline(raw: &str) -> Vec<String> {
+    let starts: Vec<usize> = INLINE_LABEL
+        .captures_iter(raw)
+        .filter_map(|c| c.get(1))
+        .filter(|m| raw[m.end()..].chars().next().is_none_or(char::is_whitespace))
+        .map(|m| m.start())
+        .collect();
     let mut pieces = Vec::new();
-    let mut rest = raw;
-    while let Some(m) = INLINE_LABEL.captures(rest).and_then(|c| c.get(1)) {
-        let before = rest[..m.start()].trim();
-        if !before.is_empty() {
-            pieces.push(before.to_string());
+    let mut prev = 0;
+    for &at in &starts {
+        let piece = raw[prev..at].trim();
+        if !piece.is_empty() {
+            pieces.push(piece.to_string());
         }
-        let label_end = m.end();
-        pieces.push(rest[m.start()..label_end].to_string());
-        rest = rest[label_end..].trim_start();
-        if rest.is_empty() {
-            break;
-        }
-        // A value after the label stays with the label: "Decision: That ...".
-        if let Some(next) = INLINE_LABEL.captures(rest).and_then(|c| c.get(1)) {
-            let value = rest[..next.start()].trim();
-            if !value.is_empty() {
-                let last = pieces.pop().unwrap_or_default();
-                pieces.push(format!("{last} {value}"));
-            }
-            rest = &rest[next.start()..];
-        } else {
-            let last = pieces.pop().unwrap_or_default();
-            pieces.push(format!("{last} {rest}"));
-            rest = "";
-        }
+        prev = at;
     }
-    if !rest.trim().is_empty() {
-        pieces.push(rest.trim().to_string());
+    let piece = raw[prev..].trim();
+    if !piece.is_empty() {
+        pieces.push(piece.to_string());
     }
     pieces
 }

@@ -74,6 +74,8 @@ pub(crate) struct Layout {
     pub confidential: Option<bool>,
     /// The paper's kind.
     pub kind: Kind,
+    /// The title's line, if the title came from one.
+    pub title_at: Option<usize>,
 }
 
 static ASK_INTRO: LazyLock<Regex> = LazyLock::new(|| {
@@ -209,6 +211,7 @@ pub(crate) fn layout(
         meeting,
         confidential,
         kind,
+        title_at: title_idx,
     }
 }
 
@@ -269,7 +272,7 @@ pub(crate) fn is_heading_candidate(lines: &[Line], i: usize) -> bool {
     if line.marker.is_some() || line.tabbed || !title_like(&line.text, 12) {
         return false;
     }
-    if crate::text::is_date_line(&line.text) || generic_label(&line.text) {
+    if crate::text::is_date_line(&line.text) || generic_label(&line.text) || header::is_report_of(&line.text) {
         return false;
     }
     let Some(next) = lines.get(i + 1) else {
@@ -281,6 +284,9 @@ pub(crate) fn is_heading_candidate(lines: &[Line], i: usize) -> bool {
 /// Whether a line can follow a heading: a numbered paragraph, running prose, a list, or
 /// "None".
 pub(crate) fn heads_content(next: &Line) -> bool {
+    if next.text.chars().next().is_some_and(char::is_lowercase) {
+        return false; // the line before was a wrapped sentence
+    }
     match &next.marker {
         Some(Marker::Number { .. }) | Some(Marker::Bullet) => true,
         Some(_) => false,

@@ -21,3 +21,15 @@ fn lga_front_matter() {
     assert_eq!(p.paragraphs.len(), 2);
     assert_eq!(p.paragraphs[0].section.as_deref(), Some("Housing Delivery"));
 }
+
+#[test]
+#[ignore]
+fn debug_lines() {
+    let path = std::env::var("BP_DEBUG").unwrap();
+    let doc = boardpack_read::read_text(&std::fs::read(path).unwrap()).unwrap();
+    let lines = lines::prepare(&doc);
+    let labels = labels_of(&lines);
+    for (l, lab) in lines.iter().zip(&labels) {
+        eprintln!("{:>4} {:?} {:?} | {}", l.n, l.marker, lab.as_ref().map(|x| x.0), l.text);
+    }
+}

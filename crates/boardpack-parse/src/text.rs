@@ -48,10 +48,18 @@ pub(crate) fn title_like(s: &str, max_words: usize) -> bool {
     letters * 2 > t.chars().filter(|c| !c.is_whitespace()).count()
 }
 
-/// Running prose: a long line, or a line that ends a sentence.
+/// Running prose: a line that ends a sentence, or a long line of ordinary words (a list
+/// of names or a job title is mostly capitalised words).
 pub(crate) fn is_prose(s: &str) -> bool {
     let n = words(s);
-    n >= 12 || (n >= 4 && ends_sentence(s))
+    if n >= 4 && ends_sentence(s) {
+        return true;
+    }
+    let lower = s
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    n >= 15 && lower * 4 >= n
 }
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
