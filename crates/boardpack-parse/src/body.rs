@@ -104,6 +104,7 @@ pub(crate) fn body(lines: &[Line], layout: &Layout, title: Option<&str>) -> Body
             }
             None if is_heading_candidate(lines, i)
                 && !in_list_block(layout, i)
+                && !is_role_word(&line.text)
                 && !matches!(layout.role.get(i + 1), Some(Role::Item(_)))
                 && layout.title_at.is_none_or(|t| i > t) =>
             {
@@ -128,6 +129,16 @@ pub(crate) fn body(lines: &[Line], layout: &Layout, title: Option<&str>) -> Body
         headings,
         paragraphs,
     }
+}
+
+/// Membership lists put a role under each name ("Member", "Vice-Chair"): not headings.
+fn is_role_word(s: &str) -> bool {
+    matches!(
+        s.trim().to_lowercase().as_str(),
+        "member" | "members" | "chair" | "vice-chair" | "vice chair" | "chairman" | "vice-chairman"
+            | "chairperson" | "substitute" | "substitute member" | "co-opted member" | "mayor"
+            | "deputy mayor" | "leader" | "deputy leader"
+    )
 }
 
 fn in_list_block(layout: &Layout, i: usize) -> bool {

@@ -301,6 +301,7 @@ pub(crate) fn purpose(text: &str) -> Option<Purpose> {
         ("for approval", Purpose::Decision),
         ("for agreement", Purpose::Decision),
         ("for endorsement", Purpose::Decision),
+        ("for adoption", Purpose::Decision),
         ("for information", Purpose::Information),
         ("for discussion", Purpose::Discussion),
         ("for consideration", Purpose::Discussion),
@@ -316,7 +317,7 @@ pub(crate) fn purpose(text: &str) -> Option<Purpose> {
             .any(|x| x == w)
     };
     let any = |ws: &[&str]| ws.iter().any(|w| word(w));
-    if any(&["approve", "approval", "agree", "agreement", "decide", "decision", "endorse", "endorsement", "authorise", "adopt", "ratify"]) {
+    if any(&["approve", "approval", "agree", "agreement", "decide", "decision", "endorse", "endorsement", "authorise", "adopt", "adoption", "ratify"]) {
         return Some(Purpose::Decision);
     }
     if any(&["discuss", "discussion", "consider", "consideration", "comment", "comments", "views", "steer", "debate", "feedback"]) {

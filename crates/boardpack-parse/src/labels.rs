@@ -144,7 +144,7 @@ pub(crate) fn line_label(text: &str) -> Option<(LabelKind, String)> {
     if let Some(kind) = kind_of(&whole) {
         // A bare "Reasons for Decision" or "Attachments" line is a heading; only with a
         // colon is it a label.
-        let bare_ok = matches!(whole.as_str(), "present" | "in attendance" | "contact details");
+        let bare_ok = matches!(whole.as_str(), "present" | "in attendance" | "contact details" | "membership");
         if matches!(kind, LabelKind::Aside | LabelKind::Meta | LabelKind::Attendance) && !t.ends_with(':') && !bare_ok {
             return None;
         }

@@ -43,10 +43,10 @@ static ACTION_TAG: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PRESENTER: LazyLock<Regex> = LazyLock::new(|| {
-    let name = r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness|Professor|Prof)\.?\s+)?[A-Z][A-Za-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]+)){0,2}\s+[A-Z][A-Za-z'’-]+";
+    let name = r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness|Professor|Prof)\.?\s+(?:[A-Z][A-Za-z'’-]+\s+){0,2}[A-Z][A-Za-z'’-]+|[A-Z][A-Za-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]+)){0,2}\s+[A-Z][A-Za-z'’-]+)";
     let verb = r"(?:introduced|presented|gave|outlined|provided|delivered|reported|explained|summarised|updated)";
     Regex::new(&format!(
-        r"(?:^|[.;]\s+|\bthe\s+|\bThe\s+)(?:(?P<name1>{name}),\s+(?P<pos1>[A-Z][^,]{{2,90}}?),\s+{verb}|(?P<name2>{name})\s+\((?P<pos2>[^)]{{2,90}})\),?\s+{verb}|(?P<pos3>[A-Z][\w’'&-]*(?:\s+[\w’'&-]+){{0,8}}),\s+(?P<name3>{name}),\s+{verb}|^(?P<name4>{name})\s+{verb}\s+the\s+(?:report|item|paper|presentation|update))"
+        r"(?:^|[.;]\s+|\bthe\s+|\bThe\s+)(?:(?P<name1>{name}),\s+(?P<pos1>[A-Z][^,]{{2,90}}?),\s+{verb}|(?P<name2>{name})\s+\((?P<pos2>[^)]{{2,90}})\),?\s+{verb}|(?P<pos3>[A-Z][\w’'&-]*(?:\s+[\w’'&-]+){{0,8}}),\s+(?P<name3>{name}),\s+{verb}|^(?P<name4>{name})\s+{verb}\s+(?:the|a|an|his|her|their)\s+(?:[a-z]+\s+){{0,3}}(?:report|item|paper|presentation|update))"
     ))
     .expect("valid regex")
 });
@@ -241,7 +241,10 @@ fn presenters(lines: &[Line], layout: &Layout, from: usize, to: usize) -> Vec<Pr
             }
             out.push(Presenter {
                 name,
-                position: pos.map(|p| p.as_str().trim().trim_start_matches("the ").to_string()),
+                position: pos.map(|p| {
+                    let p = p.as_str().trim();
+                    p.strip_prefix("the ").or_else(|| p.strip_prefix("The ")).unwrap_or(p).to_string()
+                }),
             });
         }
     }

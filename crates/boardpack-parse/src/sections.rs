@@ -298,10 +298,25 @@ pub(crate) fn heads_content(next: &Line) -> bool {
 /// by ModernGov's "Additional documents:", "Decision:" or "Minutes:".
 fn item_starts(lines: &[Line], labels: &[Option<(LabelKind, String)>], from: usize) -> Vec<ItemStart> {
     let mut out = Vec::new();
+    // Inside an item's "Additional documents:" list, links are attachments, not items.
+    let mut in_documents = false;
     for i in from..lines.len() {
         let line = &lines[i];
-        if labels[i].is_some() {
+        if let Some((kind, _)) = &labels[i] {
+            let lower = line.text.to_lowercase();
+            in_documents = *kind == LabelKind::Aside
+                && (lower.contains("documents") || lower.contains("papers") || lower.contains("appendices"));
             continue;
+        }
+        let attachment = {
+            let lower = line.text.to_lowercase();
+            lower.starts_with("appendix") || lower.starts_with("annex") || lower.starts_with("enc")
+        };
+        if line.linked && (in_documents || attachment) {
+            continue;
+        }
+        if line.number().is_some() {
+            in_documents = false;
         }
         let next_label = labels
             .get(i + 1)
