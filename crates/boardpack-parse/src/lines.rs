@@ -229,22 +229,27 @@ fn running_headers(blocks: &[&Block]) -> HashMap<String, usize> {
 /// "8.1. " on its own line takes the text of the next line; "(1)" "(2)" printed apart
 /// from their text are dropped.
 fn join_lone_markers(lines: Vec<Line>) -> Vec<Line> {
+    let lone = |l: &Line| l.marker.is_some() && l.text.is_empty();
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut in_run = false;
     let mut iter = lines.into_iter().peekable();
     while let Some(mut line) = iter.next() {
-        if line.marker.is_some() && line.text.is_empty() {
-            match iter.peek() {
-                Some(next) if next.marker.is_none() => {
-                    let next = iter.next().unwrap_or_else(|| unreachable!());
-                    line.text = next.text;
-                    line.linked |= next.linked;
-                    out.push(line);
-                }
-                _ => {}
-            }
+        if !lone(&line) {
+            in_run = false;
+            out.push(line);
             continue;
         }
-        out.push(line);
+        let next_lone = iter.peek().is_some_and(lone);
+        let next_text = iter.peek().is_some_and(|n| n.marker.is_none());
+        if next_lone {
+            in_run = true;
+        } else if next_text && !in_run {
+            if let Some(next) = iter.next() {
+                line.text = next.text;
+                line.linked |= next.linked;
+                out.push(line);
+            }
+        }
     }
     out
 }
