@@ -1,0 +1,202 @@
+//! The gazetteer of UK public bodies and council place names (`data/uk_bodies.txt`).
+//!
+//! Built once, lazily, from the data file compiled into the binary; read-only afterwards.
+//! Full names are looked up by their [`key`] (lower case, apostrophes dropped, "&" read as
+//! "and"); abbreviations by their exact spelling. Places are the names that label a
+//! member's council ("Cllr Thomas (Barnet)"): never organisations, never people.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::words::Word;
+
+const DATA: &str = include_str!("../../data/uk_bodies.txt");
+
+/// One body: its full name first, then its other names.
+#[derive(Debug)]
+pub(crate) struct Body {
+    /// The full name and the other names, as the data file spells them.
+    pub names: Vec<String>,
+}
+
+/// The lookup tables built from the data file.
+#[derive(Debug)]
+pub(crate) struct Gazetteer {
+    /// Every body, in file order.
+    pub bodies: Vec<Body>,
+    /// Full-name keys to body index.
+    full: HashMap<String, usize>,
+    /// Abbreviations (exact spelling) to body index.
+    abbr: HashMap<String, usize>,
+    /// The longest full name, in words.
+    pub max_words: usize,
+    /// Place-name keys.
+    places: HashSet<String>,
+    /// The longest place name, in words.
+    pub place_max_words: usize,
+}
+
+/// The gazetteer, built on first use.
+pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(DATA));
+
+/// The lookup key of a name: its words lower-cased, apostrophes dropped, "&" as "and",
+/// other punctuation dropped.
+pub(crate) fn key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in super::words::words(text) {
+        push_key_word(&mut out, &w);
+    }
+    out
+}
+
+/// Appends one word's key form to a key under construction.
+pub(crate) fn push_key_word(out: &mut String, w: &Word<'_>) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    if w.text == "&" {
+        out.push_str("and");
+    } else {
+        for c in w.text.chars() {
+            if c.is_alphanumeric() || c == '-' {
+                out.extend(c.to_lowercase());
+            }
+        }
+        // "Leader's Committee" and "Leaders' Committee" share a key.
+        if w.poss && !out.ends_with('s') {
+            out.push('s');
+        }
+    }
+}
+
+/// Whether a name is written as an abbreviation: one word with two or more capitals.
+fn is_abbreviation(name: &str) -> bool {
+    !name.contains(' ') && name.chars().filter(|c| c.is_uppercase()).count() >= 2
+        || name.chars().any(|c| c.is_ascii_digit()) && !name.contains(' ')
+}
+
+impl Gazetteer {
+    fn parse(data: &str) -> Gazetteer {
+        let mut g = Gazetteer {
+            bodies: Vec::new(),
+            full: HashMap::new(),
+            abbr: HashMap::new(),
+            max_words: 1,
+            places: HashSet::new(),
+            place_max_words: 1,
+        };
+        let mut in_places = false;
+        for line in data.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line {
+                "[bodies]" => in_places = false,
+                "[places]" => in_places = true,
+                _ if in_places => {
+                    let k = key(line);
+                    g.place_max_words = g.place_max_words.max(k.split(' ').count());
+                    g.places.insert(k);
+                }
+                _ => {
+                    let idx = g.bodies.len();
+                    let names: Vec<String> =
+                        line.split(" | ").map(|n| n.trim().to_string()).collect();
+                    for n in &names {
+                        if is_abbreviation(n) {
+                            g.abbr.entry(n.clone()).or_insert(idx);
+                        } else {
+                            let k = key(n);
+                            g.max_words = g.max_words.max(k.split(' ').count());
+                            g.full.entry(k).or_insert(idx);
+                        }
+                    }
+                    g.bodies.push(Body { names });
+                }
+            }
+        }
+        g
+    }
+
+    /// The body whose full name has this key.
+    pub fn by_key(&self, key: &str) -> Option<usize> {
+        self.full.get(key).copied()
+    }
+
+    /// The body with this abbreviation, spelt exactly.
+    pub fn by_abbr(&self, abbr: &str) -> Option<usize> {
+        self.abbr.get(abbr).copied()
+    }
+
+    /// Whether this key is a place name.
+    pub fn is_place(&self, key: &str) -> bool {
+        self.places.contains(key)
+    }
+
+    /// The longest body name starting at `words[i]`: `(body, number of words)`. Words must
+    /// follow each other with only spaces or commas between them.
+    pub fn longest_at(&self, words: &[Word<'_>], i: usize) -> Option<(usize, usize)> {
+        let first = words.get(i)?;
+        if !first.is_cap() {
+            return None;
+        }
+        if let Some(b) = self.by_abbr(first.text) {
+            // An abbreviation may still begin a longer full name ("NHS England").
+            return Some(self.longest_full(words, i).unwrap_or((b, 1)));
+        }
+        self.longest_full(words, i)
+    }
+
+    fn longest_full(&self, words: &[Word<'_>], i: usize) -> Option<(usize, usize)> {
+        let mut k = String::new();
+        let mut best = None;
+        for (n, w) in words[i..].iter().take(self.max_words).enumerate() {
+            if n > 0 && !matches!(w.sep, super::words::Sep::Space | super::words::Sep::Comma) {
+                break;
+            }
+            push_key_word(&mut k, w);
+            if let Some(&b) = self.full.get(&k) {
+                best = Some((b, n + 1));
+            }
+            if w.poss || w.stop_after {
+                break;
+            }
+        }
+        best
+    }
+
+    /// The longest place name starting at `words[i]`, in words.
+    pub fn place_at(&self, words: &[Word<'_>], i: usize) -> Option<usize> {
+        let mut k = String::new();
+        let mut best = None;
+        for (n, w) in words[i..].iter().take(self.place_max_words).enumerate() {
+            if n > 0 && w.sep != super::words::Sep::Space {
+                break;
+            }
+            push_key_word(&mut k, w);
+            if self.places.contains(&k) {
+                best = Some(n + 1);
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_file_loads() {
+        let g = &*GAZETTEER;
+        assert!(g.bodies.len() > 100);
+        assert!(g.by_abbr("DWP").is_some());
+        assert_eq!(
+            g.by_abbr("DWP"),
+            g.by_key(&key("Department for Work & Pensions"))
+        );
+        assert!(g.is_place(&key("Kensington & Chelsea")));
+        assert!(g.by_key("the").is_none());
+    }
+}

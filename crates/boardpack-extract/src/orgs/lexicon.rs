@@ -1,0 +1,456 @@
+//! Closed word lists that decide what a capitalised phrase is: organisational head nouns,
+//! generic modifiers, relational words ("Chair of ..."), words that may trail a body's
+//! name ("Board Lead Members") and words that open sentences rather than names.
+//!
+//! All lists are lower case; callers lower-case the word first.
+
+/// The singular head nouns that end an organisation's name.
+const HEADS: &[&str] = &[
+    "board",
+    "committee",
+    "sub-committee",
+    "subcommittee",
+    "council",
+    "department",
+    "agency",
+    "commission",
+    "authority",
+    "partnership",
+    "confederation",
+    "association",
+    "network",
+    "institute",
+    "institution",
+    "trust",
+    "foundation",
+    "group",
+    "sub-group",
+    "subgroup",
+    "panel",
+    "forum",
+    "office",
+    "service",
+    "unit",
+    "taskforce",
+    "society",
+    "federation",
+    "alliance",
+    "union",
+    "assembly",
+    "inquiry",
+    "team",
+    "directorate",
+    "company",
+    "ltd",
+    "limited",
+    "llp",
+    "plc",
+    "corporation",
+    "appg",
+    "ombudsman",
+    "tribunal",
+    "consortium",
+    "collaborative",
+    "congress",
+    "constabulary",
+    "university",
+    "lep",
+];
+
+/// Heads written in lower case that still end a name ("Capability sub-group").
+const LOWER_HEADS: &[&str] = &["sub-group", "subgroup", "sub-committee", "subcommittee"];
+
+/// Heads whose plural, after a coordination, names several bodies ("City Regions and
+/// Community Wellbeing Boards").
+const COORD_HEADS: &[&str] = &[
+    "board",
+    "committee",
+    "sub-committee",
+    "panel",
+    "group",
+    "commission",
+    "forum",
+    "council",
+];
+
+/// Modifiers that leave a head generic: "County Council", "Scrutiny Committee", "Local
+/// Authority", "Integrated Care Board".
+const GENERIC_MODS: &[&str] = &[
+    "local",
+    "county",
+    "city",
+    "district",
+    "borough",
+    "town",
+    "parish",
+    "unitary",
+    "metropolitan",
+    "combined",
+    "mayoral",
+    "regional",
+    "national",
+    "scrutiny",
+    "working",
+    "steering",
+    "project",
+    "task",
+    "joint",
+    "the",
+    "full",
+    "principal",
+    "government",
+    "integrated",
+    "care",
+    "other",
+    "relevant",
+    "new",
+    "partner",
+    "statutory",
+    "independent",
+    "parliamentary",
+    "select",
+    "all-party",
+    "party",
+    "political",
+    "sub",
+    "advisory",
+    "uk",
+    "english",
+    "public",
+    "senior",
+    "management",
+    "policy",
+    "programme",
+    "project",
+    "this",
+    "that",
+    "our",
+    "each",
+    "every",
+    "executive",
+    "main",
+    "shadow",
+    "relevant",
+    "health",
+    "police",
+];
+
+/// Words after which "of" starts a body's name: "Chair of the Audit Committee".
+const RELATIONAL: &[&str] = &[
+    "minutes",
+    "meeting",
+    "meetings",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairs",
+    "vice-chair",
+    "leader",
+    "member",
+    "members",
+    "head",
+    "director",
+    "secretary",
+    "clerk",
+    "report",
+    "reports",
+    "notice",
+    "chief",
+    "officer",
+    "officers",
+    "manager",
+    "minister",
+    "commissioner",
+    "lead",
+    "agenda",
+    "part",
+    "decision",
+    "decisions",
+    "review",
+    "terms",
+    "role",
+    "membership",
+    "recommendation",
+    "recommendations",
+    "deputy",
+    "president",
+    "mayor",
+    "holder",
+    "representative",
+    "representatives",
+    "work",
+    "programme",
+    "business",
+    "treasurer",
+    "auditor",
+    "session",
+    "proceedings",
+    "constitution",
+    "budget",
+    "flexibility",
+    "chief",
+    "executive",
+];
+
+/// Role words before "for" that make the rest a portfolio: "Cabinet Member for Finance".
+const ROLE_FOR: &[&str] = &[
+    "member",
+    "minister",
+    "lead",
+    "holder",
+    "councillor",
+    "spokesperson",
+    "champion",
+    "secretary",
+    "director",
+    "officer",
+    "manager",
+    "head",
+    "commissioner",
+    "mayor",
+    "leader",
+    "chair",
+    "adviser",
+    "advisor",
+];
+
+/// Words that may follow a body's name without being part of it ("Board Lead Members",
+/// "Panel Meeting").
+const TRAILING: &[&str] = &[
+    "meeting",
+    "meetings",
+    "minutes",
+    "agenda",
+    "member",
+    "members",
+    "lead",
+    "leads",
+    "chair",
+    "chairman",
+    "vice-chair",
+    "report",
+    "reports",
+    "papers",
+    "session",
+    "workshop",
+    "officer",
+    "officers",
+    "secretariat",
+    "representative",
+    "representatives",
+    "membership",
+    "decision",
+    "decisions",
+    "resolution",
+    "recommendation",
+    "recommendations",
+    "solicitor",
+];
+
+/// Capitalised words that open a sentence or a label rather than a name.
+const STOP_LEAD: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "our",
+    "its",
+    "their",
+    "his",
+    "her",
+    "both",
+    "all",
+    "each",
+    "every",
+    "any",
+    "following",
+    "at",
+    "in",
+    "on",
+    "by",
+    "with",
+    "from",
+    "to",
+    "for",
+    "of",
+    "and",
+    "if",
+    "as",
+    "when",
+    "while",
+    "where",
+    "since",
+    "under",
+    "dear",
+    "please",
+    "although",
+    "however",
+    "members",
+    "officers",
+    "minutes",
+    "agenda",
+    "item",
+    "items",
+    "report",
+    "notice",
+    "meeting",
+    "decision",
+    "re",
+    "contact",
+    "venue",
+    "recommendation",
+    "recommendations",
+    "summary",
+    "purpose",
+    "background",
+    "new",
+    "existing",
+    "current",
+    "former",
+    "proposed",
+    "draft",
+    "resolved",
+    "agreed",
+    "noted",
+    "attached",
+    "appendix",
+    "annex",
+    "joint",
+    "whole",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "last",
+    "next",
+    "previous",
+    "first",
+    "second",
+    "annual",
+    "inaugural",
+    "respective",
+    "relevant",
+    "appropriate",
+    "through",
+    "via",
+    "between",
+    "including",
+    "involving",
+    "supporting",
+    "establish",
+    "establishing",
+    "organised",
+    "organise",
+    "sponsoring",
+    "working",
+    "partnering",
+];
+
+/// Personal titles: a phrase holding one is a person, not a body.
+pub(crate) const TITLES: &[&str] = &[
+    "cllr",
+    "cllrs",
+    "councillor",
+    "councillors",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "baroness",
+    "baron",
+    "professor",
+    "prof",
+    "alderman",
+    "aldermen",
+];
+
+fn has(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// The singular head noun of a word, and whether the word was plural.
+pub(crate) fn head(lower: &str) -> Option<(&'static str, bool)> {
+    if let Some(h) = HEADS.iter().find(|h| **h == lower) {
+        return Some((h, false));
+    }
+    let singular = if let Some(stem) = lower.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if let Some(stem) = lower.strip_suffix('s') {
+        stem.to_string()
+    } else {
+        return None;
+    };
+    HEADS.iter().find(|h| **h == singular).map(|h| (*h, true))
+}
+
+/// Whether a lower-case head may end a name written in lower case.
+pub(crate) fn is_lower_head(lower: &str) -> bool {
+    has(LOWER_HEADS, lower)
+}
+
+/// Whether a plural of this head, after a coordination, names several bodies.
+pub(crate) fn is_coord_head(singular: &str) -> bool {
+    has(COORD_HEADS, singular)
+}
+
+/// Whether a modifier leaves a head generic.
+pub(crate) fn is_generic_mod(lower: &str) -> bool {
+    has(GENERIC_MODS, lower)
+}
+
+/// Whether "of" after this word starts a body's name.
+pub(crate) fn is_relational(lower: &str) -> bool {
+    has(RELATIONAL, lower)
+}
+
+/// Whether "for" after this word starts a portfolio.
+pub(crate) fn is_role_for(lower: &str) -> bool {
+    has(ROLE_FOR, lower)
+}
+
+/// Whether the word may trail a body's name.
+pub(crate) fn is_trailing(lower: &str) -> bool {
+    has(TRAILING, lower)
+}
+
+/// Whether the word opens a sentence or label rather than a name.
+pub(crate) fn is_stop_lead(lower: &str) -> bool {
+    has(STOP_LEAD, lower)
+}
+
+/// Whether the word is a personal title.
+pub(crate) fn is_title(lower: &str) -> bool {
+    has(TITLES, lower)
+}
+
+/// Whether the word joins the parts of a name: "and", "&", "of", "for".
+pub(crate) fn is_connector(lower: &str) -> bool {
+    matches!(lower, "and" | "&" | "of" | "for")
+}
