@@ -26,10 +26,15 @@ pub struct Args {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read one paper and print its structured record (an outline, or JSON).
+    /// Read papers and print their structured records (an outline, or JSON).
+    ///
+    /// One FILE prints its record; several files, or a folder (read recursively, in name
+    /// order), print one record after another: outlines headed by their path, or with
+    /// --json one JSON object per line, each with a "file" field.
     Parse {
-        /// The paper to read (plain text).
-        file: PathBuf,
+        /// The papers to read (plain text), or folders of them.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// Print the record as JSON (the shape of docs/paper.schema.json).
         #[arg(long)]
         json: bool,
@@ -71,14 +76,21 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// Runs one command, writing its result to `out`.
 pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
     match args.command {
-        Command::Parse { file, json } => {
-            let paper = parse_file(&file)?;
-            if json {
-                serde_json::to_writer_pretty(&mut *out, &paper)?;
-                writeln!(out)?;
-            } else {
-                out.write_all(boardpack_model::outline(&paper).as_bytes())?;
+        Command::Parse { files, json } => {
+            if let [file] = files.as_slice() {
+                if !file.is_dir() {
+                    let paper = parse_file(file)?;
+                    if json {
+                        serde_json::to_writer_pretty(&mut *out, &paper)?;
+                        writeln!(out)?;
+                    } else {
+                        out.write_all(boardpack_model::outline(&paper).as_bytes())?;
+                    }
+                    out.flush()?;
+                    return Ok(());
+                }
             }
+            parse_many(&files, json, out)?;
         }
         Command::Schema => {
             serde_json::to_writer_pretty(&mut *out, &boardpack_model::paper_schema())?;
@@ -86,6 +98,69 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
         }
     }
     out.flush()?;
+    Ok(())
+}
+
+/// Parses every paper under `inputs`; a failure is reported on stderr and the run goes
+/// on, failing at the end.
+fn parse_many(inputs: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<()> {
+    let mut files = Vec::new();
+    for input in inputs {
+        collect_files(input, &mut files, 0).with_context(|| input.display().to_string())?;
+    }
+    let mut failed = 0usize;
+    for file in &files {
+        match parse_file(file) {
+            Ok(paper) => {
+                if json {
+                    let mut value = serde_json::to_value(&paper)?;
+                    if let Some(map) = value.as_object_mut() {
+                        map.insert("file".into(), file.display().to_string().into());
+                    }
+                    serde_json::to_writer(&mut *out, &value)?;
+                    writeln!(out)?;
+                } else {
+                    writeln!(out, "== {} ==", file.display())?;
+                    out.write_all(boardpack_model::outline(&paper).as_bytes())?;
+                    writeln!(out)?;
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("boardpack: {e:#}");
+            }
+        }
+    }
+    if failed > 0 {
+        bail!("{failed} of {} papers could not be read", files.len());
+    }
+    Ok(())
+}
+
+/// How deep `parse` follows folders.
+const MAX_DEPTH: usize = 32;
+
+fn collect_files(path: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<()> {
+    if depth > MAX_DEPTH {
+        bail!("folders nested over {MAX_DEPTH} deep");
+    }
+    let meta = std::fs::metadata(path).map_err(describe_io)?;
+    if !meta.is_dir() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(describe_io)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            !name.starts_with('.') && !name.eq_ignore_ascii_case("readme.md")
+        })
+        .collect();
+    entries.sort();
+    for entry in entries {
+        collect_files(&entry, out, depth + 1)?;
+    }
     Ok(())
 }
 

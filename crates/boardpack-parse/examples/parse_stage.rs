@@ -17,7 +17,10 @@ fn main() {
     match boardpack_read::read(&bytes) {
         Ok(doc) => {
             let paper = boardpack_parse::parse(&doc);
-            println!("{}", serde_json::to_string_pretty(&paper).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&paper).unwrap_or_default()
+            );
         }
         Err(e) => {
             eprintln!("{path}: {e}");

@@ -25,7 +25,9 @@ fn visible(layout: &Layout, i: usize) -> bool {
         Role::Free => true,
         Role::In(s) => {
             let sec = &layout.sections[s];
-            layout.meeting && matches!(sec.kind, LabelKind::Decision | LabelKind::Minutes) && !sec.implicit
+            layout.meeting
+                && matches!(sec.kind, LabelKind::Decision | LabelKind::Minutes)
+                && !sec.implicit
         }
         _ => false,
     }
@@ -36,7 +38,10 @@ fn list_numbered(layout: &Layout, i: usize, number: &str) -> bool {
     match layout.role[i] {
         Role::In(s) => {
             let k = layout.sections[s].kind;
-            matches!(k, LabelKind::Decision | LabelKind::Actions | LabelKind::Recommendations) && !number.contains('.')
+            matches!(
+                k,
+                LabelKind::Decision | LabelKind::Actions | LabelKind::Recommendations
+            ) && !number.contains('.')
         }
         _ => false,
     }
@@ -90,7 +95,10 @@ pub(crate) fn body(lines: &[Line], layout: &Layout, title: Option<&str>) -> Body
                     }
                     last_top = Some(n);
                 }
-                if paragraphs.iter().any(|p| p.number == *number && same_start(&p.text, &line.text)) {
+                if paragraphs
+                    .iter()
+                    .any(|p| p.number == *number && same_start(&p.text, &line.text))
+                {
                     open = None;
                     continue;
                 }
@@ -135,9 +143,21 @@ pub(crate) fn body(lines: &[Line], layout: &Layout, title: Option<&str>) -> Body
 fn is_role_word(s: &str) -> bool {
     matches!(
         s.trim().to_lowercase().as_str(),
-        "member" | "members" | "chair" | "vice-chair" | "vice chair" | "chairman" | "vice-chairman"
-            | "chairperson" | "substitute" | "substitute member" | "co-opted member" | "mayor"
-            | "deputy mayor" | "leader" | "deputy leader"
+        "member"
+            | "members"
+            | "chair"
+            | "vice-chair"
+            | "vice chair"
+            | "chairman"
+            | "vice-chairman"
+            | "chairperson"
+            | "substitute"
+            | "substitute member"
+            | "co-opted member"
+            | "mayor"
+            | "deputy mayor"
+            | "leader"
+            | "deputy leader"
     )
 }
 
@@ -166,7 +186,10 @@ fn is_numbered_heading(lines: &[Line], i: usize, number: &str) -> bool {
             let parent = number.trim_end_matches(".0").trim_end_matches(".00");
             n.starts_with(&format!("{parent}.")) && n != number
         }
-        None => zero || next.marker.is_none() && heads_content(next) || matches!(next.marker, Some(Marker::Bullet)),
+        None => {
+            zero || next.marker.is_none() && heads_content(next)
+                || matches!(next.marker, Some(Marker::Bullet))
+        }
     }
 }
 

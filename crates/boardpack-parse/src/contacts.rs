@@ -51,7 +51,9 @@ pub(crate) fn contacts(lines: &[Line]) -> Vec<Contact> {
             // "Contact officer:" with the name on the next line.
             if value.is_empty() && k + 1 == fields.len() {
                 if let Some(next) = lines.get(i + 1) {
-                    if split_fields(&next.text).is_empty() && crate::labels::line_label(&next.text).is_none() {
+                    if split_fields(&next.text).is_empty()
+                        && crate::labels::line_label(&next.text).is_none()
+                    {
                         value = next.text.clone();
                         i += 1;
                     }
@@ -138,7 +140,10 @@ fn split_fields(text: &str) -> Vec<(ContactField, String)> {
 /// "Karen Strahan, 01392 382264" → ("Karen Strahan", ["01392 382264"]).
 fn split_name_value(value: &str) -> (String, Vec<String>) {
     let value = value.trim().trim_end_matches(['.', ',']);
-    let mut parts = value.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
+    let mut parts = value
+        .split(',')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty());
     let Some(first) = parts.next() else {
         return (String::new(), Vec::new());
     };
@@ -183,7 +188,9 @@ fn email(v: &str) -> Option<String> {
     if v.contains("[email") || v.contains("protected]") || !v.contains('@') {
         return None;
     }
-    v.split_whitespace().find(|w| w.contains('@')).map(str::to_string)
+    v.split_whitespace()
+        .find(|w| w.contains('@'))
+        .map(str::to_string)
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -200,7 +207,14 @@ mod tests {
         let got = contacts(&prepare(&doc));
         let got: Vec<_> = got
             .iter()
-            .map(|c| (c.name.as_str(), c.position.as_deref(), c.phone.as_deref(), c.email.as_deref()))
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.position.as_deref(),
+                    c.phone.as_deref(),
+                    c.email.as_deref(),
+                )
+            })
             .collect();
         assert_eq!(got, expected, "{src}");
     }
@@ -209,23 +223,52 @@ mod tests {
     fn layouts() {
         check(
             "Contact officer: Ann Example\nPosition: Senior Adviser\nPhone no: 01632 960001\nEmail:\tann.example@example.gov.uk\n",
-            &[("Ann Example", Some("Senior Adviser"), Some("01632 960001"), Some("ann.example@example.gov.uk"))],
+            &[(
+                "Ann Example",
+                Some("Senior Adviser"),
+                Some("01632 960001"),
+                Some("ann.example@example.gov.uk"),
+            )],
         );
         check(
             "\tContact officer:\n\tBen Sample\n\tPosition:\n\tHead of Policy (Growth)\n\tE-mail:\n\tben@example.gov.uk\n",
-            &[("Ben Sample", Some("Head of Policy (Growth)"), None, Some("ben@example.gov.uk"))],
+            &[(
+                "Ben Sample",
+                Some("Head of Policy (Growth)"),
+                None,
+                Some("ben@example.gov.uk"),
+            )],
         );
         check(
             "Report by: Cara Test Job title: Head of Governance\nContact Officer: Cara Test\nTelephone: 020 7946 0001 Email: [email protected]\n",
-            &[("Cara Test", Some("Head of Governance"), Some("020 7946 0001"), None)],
+            &[(
+                "Cara Test",
+                Some("Head of Governance"),
+                Some("020 7946 0001"),
+                None,
+            )],
         );
         check(
             "Contact: Dan Demo, 01632 960002  Email: dan.demo@example.gov.uk\n",
-            &[("Dan Demo", None, Some("01632 960002"), Some("dan.demo@example.gov.uk"))],
+            &[(
+                "Dan Demo",
+                None,
+                Some("01632 960002"),
+                Some("dan.demo@example.gov.uk"),
+            )],
         );
-        check("Contact: Democratic Services Tel: 01632 960003\n", &[("Democratic Services", None, Some("01632 960003"), None)]);
-        check("CONTACT OFFICER:\nTEL NO: 01632 960004\nERIN EXAMPLE\n", &[("ERIN EXAMPLE", None, Some("01632 960004"), None)]);
+        check(
+            "Contact: Democratic Services Tel: 01632 960003\n",
+            &[("Democratic Services", None, Some("01632 960003"), None)],
+        );
+        check(
+            "CONTACT OFFICER:\nTEL NO: 01632 960004\nERIN EXAMPLE\n",
+            &[("ERIN EXAMPLE", None, Some("01632 960004"), None)],
+        );
         check("Contact: Email:\n", &[]);
-        check("Contact: Fay Case, Policy Officer Email: [email protected].\n", &[("Fay Case", Some("Policy Officer"), None, None)]);
+        check(
+            "Contact: Fay Case, Policy Officer Email: [email protected].\n",
+            &[("Fay Case", Some("Policy Officer"), None, None)],
+        );
     }
 }

@@ -30,7 +30,11 @@ pub(crate) fn entries<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Vec<Entr
     let mut open = false;
     for line in lines {
         for (k, piece) in split_inline_bullets(&line.text).into_iter().enumerate() {
-            let marker = if k == 0 { line.marker.clone() } else { Some(Marker::Bullet) };
+            let marker = if k == 0 {
+                line.marker.clone()
+            } else {
+                Some(Marker::Bullet)
+            };
             let continues = k == 0
                 && marker.is_none()
                 && open
@@ -103,7 +107,10 @@ pub(crate) fn substantive(entries: Vec<Entry>) -> Vec<String> {
 /// "None", "N/A", "Nil": nothing was decided.
 pub(crate) fn is_none(s: &str) -> bool {
     let t = s.trim().trim_end_matches('.').to_lowercase();
-    matches!(t.as_str(), "none" | "n/a" | "nil" | "not applicable" | "none.")
+    matches!(
+        t.as_str(),
+        "none" | "n/a" | "nil" | "not applicable" | "none."
+    )
 }
 
 fn sentence_before_intro(text: &str) -> Option<String> {
@@ -129,10 +136,16 @@ mod tests {
             "Members are asked to:\n1. Note activity\n2. Advise on re-positioning\n",
             &["Note activity", "Advise on re-positioning"],
         );
-        check("Members are asked to note the update.\n", &["Members are asked to note the update."]);
+        check(
+            "Members are asked to note the update.\n",
+            &["Members are asked to note the update."],
+        );
         check(
             "(1)\n(2)\nThat a unit is established to commission and\nmanage transport.\nThat a plan be implemented.\n",
-            &["That a unit is established to commission and manage transport.", "That a plan be implemented."],
+            &[
+                "That a unit is established to commission and manage transport.",
+                "That a plan be implemented.",
+            ],
         );
         check(
             "Committee is recommended to note: • Grants – 8 May • Audit – 9 May\n",

@@ -35,13 +35,28 @@ static REPORT_OF: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn page_kind(text: &str) -> Option<Option<Kind>> {
     let l = norm_label(text);
     Some(match l.as_str() {
-        "agenda and minutes" | "agenda, decisions and minutes" | "agenda and decisions"
-        | "minutes" | "draft minutes" | "agenda, minutes and decisions" => Some(Kind::Minutes),
-        "decision details" | "record of decision" | "record of decisions" | "decision notice"
-        | "notice of decision" | "issue - decisions" | "record of executive decision"
-        | "officer decision" | "record of officer decision" => Some(Kind::Decision),
-        "issue details" | "issue - meetings" | "issue history" | "forward plan" | "action log"
-        | "forward plan entry" | "key decision notice" => Some(Kind::Other),
+        "agenda and minutes"
+        | "agenda, decisions and minutes"
+        | "agenda and decisions"
+        | "minutes"
+        | "draft minutes"
+        | "agenda, minutes and decisions" => Some(Kind::Minutes),
+        "decision details"
+        | "record of decision"
+        | "record of decisions"
+        | "decision notice"
+        | "notice of decision"
+        | "issue - decisions"
+        | "record of executive decision"
+        | "officer decision"
+        | "record of officer decision" => Some(Kind::Decision),
+        "issue details"
+        | "issue - meetings"
+        | "issue history"
+        | "forward plan"
+        | "action log"
+        | "forward plan entry"
+        | "key decision notice" => Some(Kind::Other),
         "agenda" | "agenda item" | "meeting documents" | "agenda items" | "items" => None,
         _ => return None,
     })
@@ -73,10 +88,19 @@ pub(crate) fn kind(lines: &[Line], labels: &[Option<(LabelKind, String)>]) -> Ki
     };
     let any_kind = |k: LabelKind| labels.iter().flatten().any(|(kind, _)| *kind == k);
     // 2. Decision-notice and forward-plan fields.
-    if has_label(&["decision due", "notice of proposed decision", "first published"]) {
+    if has_label(&[
+        "decision due",
+        "notice of proposed decision",
+        "first published",
+    ]) {
         return Kind::Other;
     }
-    if has_label(&["date of decision", "decided at meeting", "decision maker", "decision taker"]) {
+    if has_label(&[
+        "date of decision",
+        "decided at meeting",
+        "decision maker",
+        "decision taker",
+    ]) {
         return Kind::Decision;
     }
     // An agenda item's own page: minutes where it records them, else an agenda entry.
@@ -90,29 +114,43 @@ pub(crate) fn kind(lines: &[Line], labels: &[Option<(LabelKind, String)>]) -> Ki
     let report_front = lines[..header].iter().zip(labels).any(|(l, lab)| {
         matches!(
             lab,
-            Some((LabelKind::Purpose | LabelKind::Summary | LabelKind::Recommendations, _))
+            Some((
+                LabelKind::Purpose | LabelKind::Summary | LabelKind::Recommendations,
+                _
+            ))
         ) || REPORT_OF.is_match(&l.text)
     });
     if report_front {
         return Kind::Report;
     }
     // 4. Minutes: a meeting line, attendance, Minutes:/Decision: blocks, resolutions.
-    let minutes = lines[..header].iter().any(|l| MEETING_LINE.is_match(&l.text))
+    let minutes = lines[..header]
+        .iter()
+        .any(|l| MEETING_LINE.is_match(&l.text))
         || any_kind(LabelKind::Minutes)
         || any_kind(LabelKind::Decision)
-        || lines[..header]
-            .iter()
-            .zip(labels)
-            .any(|(l, lab)| matches!(lab, Some((LabelKind::Attendance, _))) && l.text.to_lowercase().starts_with("present"))
+        || lines[..header].iter().zip(labels).any(|(l, lab)| {
+            matches!(lab, Some((LabelKind::Attendance, _)))
+                && l.text.to_lowercase().starts_with("present")
+        })
         || lines.iter().any(|l| l.text.starts_with("RESOLVED"));
     if minutes {
         return Kind::Minutes;
     }
     // 5. Agendas.
-    if agenda_item || lines[..header].iter().any(|l| NOTICE_OF_MEETING.is_match(&l.text)) {
+    if agenda_item
+        || lines[..header]
+            .iter()
+            .any(|l| NOTICE_OF_MEETING.is_match(&l.text))
+    {
         return Kind::Agenda;
     }
-    if lines.iter().filter(|l| l.number().is_some_and(|n| !n.contains('.')) && is_standing_item(&l.text)).count() >= 2 {
+    if lines
+        .iter()
+        .filter(|l| l.number().is_some_and(|n| !n.contains('.')) && is_standing_item(&l.text))
+        .count()
+        >= 2
+    {
         return Kind::Agenda;
     }
     Kind::Report
@@ -122,10 +160,21 @@ pub(crate) fn kind(lines: &[Line], labels: &[Option<(LabelKind, String)>]) -> Ki
 pub(crate) fn is_standing_item(text: &str) -> bool {
     let l = text.to_lowercase();
     [
-        "apologies", "declarations of interest", "declaration of interest", "minutes",
-        "urgent business", "announcements", "petitions", "questions", "any other business",
-        "date of next meeting", "chair's announcements", "chairs announcements", "welcome",
-        "public questions", "exclusion of the press",
+        "apologies",
+        "declarations of interest",
+        "declaration of interest",
+        "minutes",
+        "urgent business",
+        "announcements",
+        "petitions",
+        "questions",
+        "any other business",
+        "date of next meeting",
+        "chair's announcements",
+        "chairs announcements",
+        "welcome",
+        "public questions",
+        "exclusion of the press",
     ]
     .iter()
     .any(|p| l.starts_with(p))
@@ -173,7 +222,9 @@ pub(crate) fn title(
         if line.marker.is_some() {
             break;
         }
-        if MEETING_LINE.is_match(&line.text) || MEETING_TITLE_LINE.is_match(&line.text) && kind == Kind::Minutes {
+        if MEETING_LINE.is_match(&line.text)
+            || MEETING_TITLE_LINE.is_match(&line.text) && kind == Kind::Minutes
+        {
             if kind == Kind::Report {
                 break;
             }
@@ -199,7 +250,9 @@ pub(crate) fn title(
         if crate::labels::generic_label(&cleaned) {
             break;
         }
-        if !title_like(&cleaned, 25) && !(words(&cleaned) <= 25 && !ends_sentence(&cleaned) && !cleaned.ends_with(':')) {
+        if !title_like(&cleaned, 25)
+            && !(words(&cleaned) <= 25 && !ends_sentence(&cleaned) && !cleaned.ends_with(':'))
+        {
             break;
         }
         if words(&cleaned) > 25 {
@@ -210,7 +263,12 @@ pub(crate) fn title(
             break;
         }
     }
-    if kind == Kind::Minutes && !labels.iter().flatten().any(|(k, _)| *k == LabelKind::AgendaItem) {
+    if kind == Kind::Minutes
+        && !labels
+            .iter()
+            .flatten()
+            .any(|(k, _)| *k == LabelKind::AgendaItem)
+    {
         // Whole-meeting pages are titled by their meeting line only.
         return (None, None);
     }
@@ -239,19 +297,23 @@ fn skippable_header_line(t: &str) -> bool {
         || REPORT_OF.is_match(t)
         || lower.starts_with("meeting of") && words(t) <= 8
         || lower.starts_with("agenda item")
-        || lower == "public" || lower == "open" || lower == "not for publication"
-        || lower.starts_with("date:") || lower.starts_with("date of meeting")
+        || lower == "public"
+        || lower == "open"
+        || lower == "not for publication"
+        || lower.starts_with("date:")
+        || lower.starts_with("date of meeting")
 }
 
 static ITEM_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:agenda\s+)?item\s*(?:no\.?)?\s*\d+[a-z]?\s*[-–:.]?\s+").expect("valid regex")
+    Regex::new(r"(?i)^(?:agenda\s+)?item\s*(?:no\.?)?\s*\d+[a-z]?\s*[-–:.]?\s+")
+        .expect("valid regex")
 });
 static ITEM_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:agenda\s+)?item\s*(?:no\.?|number)?\s*:?\s*\d+[a-z]?$").expect("valid regex")
+    Regex::new(r"(?i)\s+(?:agenda\s+)?item\s*(?:no\.?|number)?\s*:?\s*\d+[a-z]?$")
+        .expect("valid regex")
 });
-static TRAILING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*\((?:[^()]{0,60})\)\s*$").expect("valid regex")
-});
+static TRAILING_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\((?:[^()]{0,60})\)\s*$").expect("valid regex"));
 
 /// Strips "Item 5 - ", "Item no: 8", bracketed notes ("(All Wards)", "(27/7)") and
 /// trailing punctuation from a title.
@@ -260,15 +322,24 @@ pub(crate) fn clean_title(t: &str) -> String {
     s = ITEM_PREFIX.replace(&s, "").to_string();
     s = ITEM_SUFFIX.replace(&s, "").to_string();
     // Numbered item titles: "5. Title".
-    if let Some(rest) = s.split_once(". ").filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty()) {
+    if let Some(rest) = s
+        .split_once(". ")
+        .filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
+    {
         s = rest.1.to_string();
     }
     loop {
-        let Some(m) = TRAILING_NOTE.find(&s) else { break };
+        let Some(m) = TRAILING_NOTE.find(&s) else {
+            break;
+        };
         let note = &s[m.start()..];
         // Keep brackets that are part of the name: "(Employment Support)" is kept only
         // when it is a phrase of words, not a code, ward note or status.
-        let inner = note.trim().trim_start_matches('(').trim_end_matches(')').to_lowercase();
+        let inner = note
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .to_lowercase();
         let is_note = inner.chars().any(|c| c.is_ascii_digit())
             || inner.contains("ward")
             || inner.contains("confidential")
@@ -286,7 +357,10 @@ pub(crate) fn clean_title(t: &str) -> String {
         }
         s.truncate(m.start());
     }
-    s.trim().trim_end_matches([':', ',', '-', '–']).trim().to_string()
+    s.trim()
+        .trim_end_matches([':', ',', '-', '–'])
+        .trim()
+        .to_string()
 }
 
 /// Maps a stated purpose to its kind: "For information." → information; prose by its verb.
@@ -312,18 +386,53 @@ pub(crate) fn purpose(text: &str) -> Option<Purpose> {
             return Some(p);
         }
     }
-    let word = |w: &str| {
-        l.split(|c: char| !c.is_alphanumeric())
-            .any(|x| x == w)
-    };
+    let word = |w: &str| l.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
     let any = |ws: &[&str]| ws.iter().any(|w| word(w));
-    if any(&["approve", "approval", "agree", "agreement", "decide", "decision", "endorse", "endorsement", "authorise", "adopt", "adoption", "ratify"]) {
+    if any(&[
+        "approve",
+        "approval",
+        "agree",
+        "agreement",
+        "decide",
+        "decision",
+        "endorse",
+        "endorsement",
+        "authorise",
+        "adopt",
+        "adoption",
+        "ratify",
+    ]) {
         return Some(Purpose::Decision);
     }
-    if any(&["discuss", "discussion", "consider", "consideration", "comment", "comments", "views", "steer", "debate", "feedback"]) {
+    if any(&[
+        "discuss",
+        "discussion",
+        "consider",
+        "consideration",
+        "comment",
+        "comments",
+        "views",
+        "steer",
+        "debate",
+        "feedback",
+    ]) {
         return Some(Purpose::Discussion);
     }
-    if any(&["note", "noting", "inform", "information", "update", "updates", "provide", "provides", "report", "reports", "brief", "briefing", "details"]) {
+    if any(&[
+        "note",
+        "noting",
+        "inform",
+        "information",
+        "update",
+        "updates",
+        "provide",
+        "provides",
+        "report",
+        "reports",
+        "brief",
+        "briefing",
+        "details",
+    ]) {
         return Some(Purpose::Information);
     }
     None
@@ -333,31 +442,47 @@ pub(crate) fn purpose(text: &str) -> Option<Purpose> {
 pub(crate) fn confidential_from(text: &str) -> Option<bool> {
     let l = text.to_lowercase();
     let l = l.trim();
-    if l.starts_with("no") || l.contains("not confidential") || l == "open" || l.contains("open to the public") || l == "public" {
+    if l.starts_with("no")
+        || l.contains("not confidential")
+        || l == "open"
+        || l.contains("open to the public")
+        || l == "public"
+    {
         return Some(false);
     }
-    if l.starts_with("yes") || l.contains("exempt") || l.contains("confidential") || l.contains("not for publication") {
+    if l.starts_with("yes")
+        || l.contains("exempt")
+        || l.contains("confidential")
+        || l.contains("not for publication")
+    {
         return Some(true);
     }
     None
 }
 
-static PART_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^part\s+(1|i|one|2|ii|two|a|b)\b").expect("valid regex")
-});
+static PART_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^part\s+(1|i|one|2|ii|two|a|b)\b").expect("valid regex"));
 
 /// Confidentiality from header lines: "Not for publication", "exempt information",
 /// "Part 2", "PART 1 (OPEN TO THE PUBLIC)", a "(Confidential)" title note.
 pub(crate) fn confidential(lines: &[Line], title_line: Option<&str>) -> Option<bool> {
     if let Some(t) = title_line {
         let l = t.to_lowercase();
-        if l.contains("(confidential)") || l.contains("(exempt)") || l.contains("(not for publication)") {
+        if l.contains("(confidential)")
+            || l.contains("(exempt)")
+            || l.contains("(not for publication)")
+        {
             return Some(true);
         }
     }
     for line in lines.iter().take(HEADER_LINES.min(25)) {
         let l = line.text.to_lowercase();
-        if l.contains("not for publication") || l.contains("exempt information") || l == "confidential" || l.starts_with("confidential -") || l.starts_with("restricted") {
+        if l.contains("not for publication")
+            || l.contains("exempt information")
+            || l == "confidential"
+            || l.starts_with("confidential -")
+            || l.starts_with("restricted")
+        {
             return Some(true);
         }
         if let Some(c) = PART_LINE.captures(&line.text) {
@@ -377,11 +502,26 @@ mod tests {
 
     #[test]
     fn titles() {
-        assert_eq!(clean_title("Item 5 - Local Finance Update (27/7)"), "Local Finance Update");
-        assert_eq!(clean_title("Summaries and Minutes Item no: 8"), "Summaries and Minutes");
-        assert_eq!(clean_title("Devolution Update (Confidential)"), "Devolution Update");
-        assert_eq!(clean_title("Work and Health Programme (Employment Support)"), "Work and Health Programme (Employment Support)");
-        assert_eq!(clean_title("Budget Monitoring (All Wards)"), "Budget Monitoring");
+        assert_eq!(
+            clean_title("Item 5 - Local Finance Update (27/7)"),
+            "Local Finance Update"
+        );
+        assert_eq!(
+            clean_title("Summaries and Minutes Item no: 8"),
+            "Summaries and Minutes"
+        );
+        assert_eq!(
+            clean_title("Devolution Update (Confidential)"),
+            "Devolution Update"
+        );
+        assert_eq!(
+            clean_title("Work and Health Programme (Employment Support)"),
+            "Work and Health Programme (Employment Support)"
+        );
+        assert_eq!(
+            clean_title("Budget Monitoring (All Wards)"),
+            "Budget Monitoring"
+        );
     }
 
     #[test]
@@ -391,9 +531,18 @@ mod tests {
             ("For decision.", Some(Purpose::Decision)),
             ("For discussion.", Some(Purpose::Discussion)),
             ("For noting", Some(Purpose::Noting)),
-            ("To seek approval for the revised plan.", Some(Purpose::Decision)),
-            ("To provide details of the outcome of the consultation.", Some(Purpose::Information)),
-            ("To seek members' views on the draft.", Some(Purpose::Discussion)),
+            (
+                "To seek approval for the revised plan.",
+                Some(Purpose::Decision),
+            ),
+            (
+                "To provide details of the outcome of the consultation.",
+                Some(Purpose::Information),
+            ),
+            (
+                "To seek members' views on the draft.",
+                Some(Purpose::Discussion),
+            ),
             ("", None),
         ];
         for (text, want) in cases {

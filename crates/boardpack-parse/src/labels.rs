@@ -57,7 +57,9 @@ pub(crate) enum ContactField {
 pub(crate) fn norm_label(s: &str) -> String {
     let lower = s.to_lowercase().replace(['’', '\''], "'");
     let lower = lower.replace("(s)", "s").replace("/s", "s");
-    let trimmed = lower.trim().trim_end_matches([':', '?', '.', '-', ' ', '–']);
+    let trimmed = lower
+        .trim()
+        .trim_end_matches([':', '?', '.', '-', ' ', '–']);
     trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -69,28 +71,54 @@ pub(crate) fn kind_of(label: &str) -> Option<LabelKind> {
     Some(match l {
         "agenda item" => AgendaItem,
         "subject" | "title" | "report title" | "title of report" | "subject of report" => Title,
-        "purpose of report" | "purpose of the report" | "purpose" | "purpose of paper"
-        | "purpose of the paper" | "report purpose" | "purpose of this report" => Purpose,
-        "is this report confidential" | "confidential" | "confidentiality"
-        | "exempt information" | "is the report confidential" => Confidential,
-        "summary" | "executive summary" | "summary of report" | "report summary"
+        "purpose of report"
+        | "purpose of the report"
+        | "purpose"
+        | "purpose of paper"
+        | "purpose of the paper"
+        | "report purpose"
+        | "purpose of this report" => Purpose,
+        "is this report confidential"
+        | "confidential"
+        | "confidentiality"
+        | "exempt information"
+        | "is the report confidential" => Confidential,
+        "summary"
+        | "executive summary"
+        | "summary of report"
+        | "report summary"
         | "summary of the report" => Summary,
-        "recommendation" | "recommendations" | "recommendation to cabinet"
-        | "recommendations to cabinet" | "recommended" | "recommendation for decision"
-        | "officer recommendation" | "officer recommendations" | "recommendations for decision" => {
-            Recommendations
-        }
+        "recommendation"
+        | "recommendations"
+        | "recommendation to cabinet"
+        | "recommendations to cabinet"
+        | "recommended"
+        | "recommendation for decision"
+        | "officer recommendation"
+        | "officer recommendations"
+        | "recommendations for decision" => Recommendations,
         "action" | "actions" | "action required" | "actions required" | "action points"
         | "agreed actions" | "action arising" | "actions arising" => Actions,
         "decision" | "decisions" | "decision made" | "decisions made" | "decision taken"
         | "decisions taken" | "resolved" | "resolution" | "resolutions" => Decision,
         "minutes" | "minute" => Minutes,
-        "contact officer" | "contact officers" | "contact" | "officer contact" | "report author"
-        | "report authors" | "author" | "lead officer" | "lead officer and report author"
-        | "report author and lead officer" | "report by" | "contact name" | "name"
-        | "contact person" | "author of report" | "report author(s)" | "authors" => {
-            Contact(Name)
-        }
+        "contact officer"
+        | "contact officers"
+        | "contact"
+        | "officer contact"
+        | "report author"
+        | "report authors"
+        | "author"
+        | "lead officer"
+        | "lead officer and report author"
+        | "report author and lead officer"
+        | "report by"
+        | "contact name"
+        | "name"
+        | "contact person"
+        | "author of report"
+        | "report author(s)"
+        | "authors" => Contact(Name),
         "position" | "job title" | "designation" | "post" | "role" | "post title" => {
             Contact(Position)
         }
@@ -98,35 +126,111 @@ pub(crate) fn kind_of(label: &str) -> Option<LabelKind> {
         | "telephone number" | "telephone no" | "direct line" | "mobile" | "tel number"
         | "contact number" => Contact(Phone),
         "email" | "e-mail" | "email address" | "e-mail address" | "e mail" => Contact(Email),
-        "reasons for decision" | "reasons for the decision" | "reason for decision"
-        | "reason for the decision" | "reasons" | "reason" | "reasons for recommendations"
-        | "reasons for recommendation" | "reasons for the recommendations"
-        | "alternative options considered" | "alternative options" | "alternatives considered"
-        | "alternative options considered and rejected" | "alternatives considered and rejected"
-        | "options considered" | "other options considered" | "background papers"
-        | "background documents" | "supporting documents" | "additional documents"
-        | "attachments" | "appendices" | "links to further information"
+        "reasons for decision"
+        | "reasons for the decision"
+        | "reason for decision"
+        | "reason for the decision"
+        | "reasons"
+        | "reason"
+        | "reasons for recommendations"
+        | "reasons for recommendation"
+        | "reasons for the recommendations"
+        | "alternative options considered"
+        | "alternative options"
+        | "alternatives considered"
+        | "alternative options considered and rejected"
+        | "alternatives considered and rejected"
+        | "options considered"
+        | "other options considered"
+        | "background papers"
+        | "background documents"
+        | "supporting documents"
+        | "additional documents"
+        | "attachments"
+        | "appendices"
+        | "links to further information"
         | "details of any alternative options considered and rejected"
-        | "reason key" | "conflicts of interest" | "dispensations" | "interests"
-        | "details" | "key council policies" | "reasons for the recommendation" => Aside,
-        "present" | "in attendance" | "other members" | "also present" | "members present"
-        | "officers present" | "apologies" | "membership" | "councillors present" => Attendance,
-        "decision maker" | "decision status" | "is key decision" | "is subject to call in"
-        | "date of decision" | "effective from" | "publication date" | "decided at meeting"
-        | "decision due" | "notice of proposed decision first published" | "lead member"
-        | "lead director" | "department" | "decision type" | "wards affected"
-        | "ward(s) to which report relates" | "wards to which report relates" | "key decision"
-        | "venue" | "date" | "time" | "meeting" | "cabinet member" | "portfolio holder"
-        | "report of" | "item no" | "item number" | "agenda item no" | "date of meeting"
-        | "lga plan theme" | "note" | "scrutiny comments" | "additional information"
-        | "background information" | "cabinet portfolio" | "status" | "classification"
-        | "open/exempt" | "date of next meeting" | "restrictions"
-        | "call-in" | "call in" | "forward plan reference" | "reference" | "ref" => Meta,
-        "agenda and minutes" | "agenda, decisions and minutes" | "agenda and decisions"
-        | "decision details" | "issue details" | "issue - decisions" | "issue - meetings"
-        | "issue history" | "record of decision" | "record of decisions" | "decision notice"
-        | "meeting documents" | "items" | "agenda" | "agenda items" | "forward plan"
-        | "meeting details" | "committee details" | "notice of decision" | "contact details" => Page,
+        | "reason key"
+        | "conflicts of interest"
+        | "dispensations"
+        | "interests"
+        | "details"
+        | "key council policies"
+        | "reasons for the recommendation" => Aside,
+        "present"
+        | "in attendance"
+        | "other members"
+        | "also present"
+        | "members present"
+        | "officers present"
+        | "apologies"
+        | "membership"
+        | "councillors present" => Attendance,
+        "decision maker"
+        | "decision status"
+        | "is key decision"
+        | "is subject to call in"
+        | "date of decision"
+        | "effective from"
+        | "publication date"
+        | "decided at meeting"
+        | "decision due"
+        | "notice of proposed decision first published"
+        | "lead member"
+        | "lead director"
+        | "department"
+        | "decision type"
+        | "wards affected"
+        | "ward(s) to which report relates"
+        | "wards to which report relates"
+        | "key decision"
+        | "venue"
+        | "date"
+        | "time"
+        | "meeting"
+        | "cabinet member"
+        | "portfolio holder"
+        | "report of"
+        | "item no"
+        | "item number"
+        | "agenda item no"
+        | "date of meeting"
+        | "lga plan theme"
+        | "note"
+        | "scrutiny comments"
+        | "additional information"
+        | "background information"
+        | "cabinet portfolio"
+        | "status"
+        | "classification"
+        | "open/exempt"
+        | "date of next meeting"
+        | "restrictions"
+        | "call-in"
+        | "call in"
+        | "forward plan reference"
+        | "reference"
+        | "ref" => Meta,
+        "agenda and minutes"
+        | "agenda, decisions and minutes"
+        | "agenda and decisions"
+        | "decision details"
+        | "issue details"
+        | "issue - decisions"
+        | "issue - meetings"
+        | "issue history"
+        | "record of decision"
+        | "record of decisions"
+        | "decision notice"
+        | "meeting documents"
+        | "items"
+        | "agenda"
+        | "agenda items"
+        | "forward plan"
+        | "meeting details"
+        | "committee details"
+        | "notice of decision"
+        | "contact details" => Page,
         _ => return None,
     })
 }
@@ -144,8 +248,16 @@ pub(crate) fn line_label(text: &str) -> Option<(LabelKind, String)> {
     if let Some(kind) = kind_of(&whole) {
         // A bare "Reasons for Decision" or "Attachments" line is a heading; only with a
         // colon is it a label.
-        let bare_ok = matches!(whole.as_str(), "present" | "in attendance" | "contact details" | "membership");
-        if matches!(kind, LabelKind::Aside | LabelKind::Meta | LabelKind::Attendance) && !t.ends_with(':') && !bare_ok {
+        let bare_ok = matches!(
+            whole.as_str(),
+            "present" | "in attendance" | "contact details" | "membership"
+        );
+        if matches!(
+            kind,
+            LabelKind::Aside | LabelKind::Meta | LabelKind::Attendance
+        ) && !t.ends_with(':')
+            && !bare_ok
+        {
             return None;
         }
         return Some((kind, String::new()));
@@ -188,12 +300,20 @@ mod tests {
     fn labels() {
         let cases: &[(&str, Option<LabelKind>, &str)] = &[
             ("Purpose of Report", Some(LabelKind::Purpose), ""),
-            ("Is this report confidential? No", Some(LabelKind::Confidential), "No"),
+            (
+                "Is this report confidential? No",
+                Some(LabelKind::Confidential),
+                "No",
+            ),
             ("Recommendation(s)", Some(LabelKind::Recommendations), ""),
             ("RECOMMENDATIONS:", Some(LabelKind::Recommendations), ""),
             ("Action/s", Some(LabelKind::Actions), ""),
             ("Decision:", Some(LabelKind::Decision), ""),
-            ("Contact officer: Ian Hughes", Some(LabelKind::Contact(ContactField::Name)), "Ian Hughes"),
+            (
+                "Contact officer: Ian Hughes",
+                Some(LabelKind::Contact(ContactField::Name)),
+                "Ian Hughes",
+            ),
             ("E-mail:", Some(LabelKind::Contact(ContactField::Email)), ""),
             ("Decision Maker: Cabinet", Some(LabelKind::Meta), "Cabinet"),
             ("Is Key decision?: Yes", Some(LabelKind::Meta), "Yes"),

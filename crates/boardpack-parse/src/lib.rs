@@ -114,7 +114,9 @@ fn front_matter(lines: &[lines::Line], layout: &Layout, paper: &mut Paper) {
                 paper.summary = (!joined.is_empty()).then_some(joined);
             }
             LabelKind::Recommendations => {
-                paper.recommendations.extend(section_entries(lines, section));
+                paper
+                    .recommendations
+                    .extend(section_entries(lines, section));
             }
             LabelKind::Actions if !layout.meeting => {
                 let entries = section_entries(lines, section);

@@ -53,8 +53,10 @@ static LINK_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)(Additional documents:|Supporting documents:|Decisions?:|Minutes:|Actions?:)")
-        .expect("valid regex")
+    Regex::new(
+        r"(?:^|\s)(Additional documents:|Supporting documents:|Decisions?:|Minutes:|Actions?:)",
+    )
+    .expect("valid regex")
 });
 
 static CLUTTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -153,7 +155,12 @@ fn split_inline(raw: &str) -> Vec<String> {
     let starts: Vec<usize> = INLINE_LABEL
         .captures_iter(raw)
         .filter_map(|c| c.get(1))
-        .filter(|m| raw[m.end()..].chars().next().is_none_or(char::is_whitespace))
+        .filter(|m| {
+            raw[m.end()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+        })
         .map(|m| m.start())
         .collect();
     let mut pieces = Vec::new();
@@ -175,7 +182,11 @@ fn split_inline(raw: &str) -> Vec<String> {
 /// "Declarations of Interestsee guidance note": link text glued to a title by a web page.
 fn strip_glued_link_text(s: &str) -> String {
     let lower = s.to_lowercase();
-    for tail in ["see guidance note", "- see guidance note", "(see guidance note)"] {
+    for tail in [
+        "see guidance note",
+        "- see guidance note",
+        "(see guidance note)",
+    ] {
         if lower.ends_with(tail) {
             return s[..s.len() - tail.len()].trim().to_string();
         }
@@ -185,7 +196,9 @@ fn strip_glued_link_text(s: &str) -> String {
 
 fn is_breadcrumb(raw: &str) -> bool {
     let lower = raw.to_lowercase();
-    (lower.starts_with("home >") || lower.starts_with("home ›") || lower.starts_with("you are here"))
+    (lower.starts_with("home >")
+        || lower.starts_with("home ›")
+        || lower.starts_with("you are here"))
         && raw.len() < 200
 }
 
@@ -266,7 +279,9 @@ mod tests {
     #[test]
     fn clutter_and_links() {
         assert_eq!(
-            texts("Skip to main content\nHome > Council > Issue\nQuestions pdf icon PDF 142 KB\nTitle"),
+            texts(
+                "Skip to main content\nHome > Council > Issue\nQuestions pdf icon PDF 142 KB\nTitle"
+            ),
             vec!["Questions", "Title"]
         );
         assert_eq!(
@@ -279,16 +294,20 @@ mod tests {
     fn inline_labels() {
         assert_eq!(
             texts("Apologies Additional documents: Decision: That apologies be received. |\n|\n"),
-            vec!["Apologies", "Additional documents:", "Decision: That apologies be received."]
+            vec![
+                "Apologies",
+                "Additional documents:",
+                "Decision: That apologies be received."
+            ]
         );
     }
 
     #[test]
     fn lone_markers() {
-        assert_eq!(texts("8.1. \nSponsoring the work.\n(1)\n(2)\nThat a"), vec![
-            "8.1. Sponsoring the work.",
-            "That a"
-        ]);
+        assert_eq!(
+            texts("8.1. \nSponsoring the work.\n(1)\n(2)\nThat a"),
+            vec!["8.1. Sponsoring the work.", "That a"]
+        );
     }
 
     #[test]

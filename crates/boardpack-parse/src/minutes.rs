@@ -74,7 +74,10 @@ pub(crate) fn action(text: &str) -> Action {
 }
 
 fn is_not_owner(o: &str) -> bool {
-    matches!(o.to_lowercase().as_str(), "it" | "this" | "that" | "there" | "we" | "the" | "members were asked")
+    matches!(
+        o.to_lowercase().as_str(),
+        "it" | "this" | "that" | "there" | "we" | "the" | "members were asked"
+    )
 }
 
 /// Fills items, decisions, actions and (for agendas) recommendations.
@@ -94,7 +97,9 @@ pub(crate) fn fill(lines: &[Line], layout: &Layout, paper: &mut Paper) {
         }
         let presenters = presenters(lines, layout, start.at + 1, end);
         if layout.kind == Kind::Agenda {
-            paper.recommendations.extend(asks(lines, layout, start.at + 1, end));
+            paper
+                .recommendations
+                .extend(asks(lines, layout, start.at + 1, end));
         }
         paper.decisions.extend(decisions.iter().cloned());
         paper.actions.extend(actions.iter().cloned());
@@ -114,10 +119,20 @@ pub(crate) fn fill(lines: &[Line], layout: &Layout, paper: &mut Paper) {
 }
 
 /// Decisions and actions from the labelled sections that start in `from..to`.
-fn block_facts(lines: &[Line], layout: &Layout, from: usize, to: usize, in_item: bool) -> (Vec<String>, Vec<Action>) {
+fn block_facts(
+    lines: &[Line],
+    layout: &Layout,
+    from: usize,
+    to: usize,
+    in_item: bool,
+) -> (Vec<String>, Vec<Action>) {
     let mut decisions = Vec::new();
     let mut actions = Vec::new();
-    for sec in layout.sections.iter().filter(|s| (from..to).contains(&s.at)) {
+    for sec in layout
+        .sections
+        .iter()
+        .filter(|s| (from..to).contains(&s.at))
+    {
         match sec.kind {
             LabelKind::Decision => decisions.extend(decision_entries(lines, sec)),
             LabelKind::Actions if in_item || layout.meeting => {
@@ -200,12 +215,21 @@ fn is_list_marker(m: Option<&Marker>) -> bool {
 
 /// Decisions worded in running minutes: RESOLVED / AGREED, and in plain minutes the
 /// passive ("were agreed as a correct record").
-fn prose_decisions(lines: &[Line], layout: &Layout, from: usize, to: usize, plain: bool) -> Vec<String> {
+fn prose_decisions(
+    lines: &[Line],
+    layout: &Layout,
+    from: usize,
+    to: usize,
+    plain: bool,
+) -> Vec<String> {
     let mut units: Vec<Line> = Vec::new();
     for i in from..to.min(lines.len()) {
         let readable = match layout.role[i] {
             Role::Free => true,
-            Role::In(s) => matches!(layout.sections[s].kind, LabelKind::Minutes | LabelKind::Decision),
+            Role::In(s) => matches!(
+                layout.sections[s].kind,
+                LabelKind::Minutes | LabelKind::Decision
+            ),
             _ => false,
         };
         if readable {
@@ -232,7 +256,9 @@ fn presenters(lines: &[Line], layout: &Layout, from: usize, to: usize) -> Vec<Pr
             continue;
         }
         for c in PRESENTER.captures_iter(&lines[i].text) {
-            let name = ["name1", "name2", "name3", "name4"].iter().find_map(|g| c.name(g));
+            let name = ["name1", "name2", "name3", "name4"]
+                .iter()
+                .find_map(|g| c.name(g));
             let pos = ["pos1", "pos2", "pos3"].iter().find_map(|g| c.name(g));
             let Some(name) = name else { continue };
             let name = name.as_str().trim().to_string();
@@ -243,7 +269,10 @@ fn presenters(lines: &[Line], layout: &Layout, from: usize, to: usize) -> Vec<Pr
                 name,
                 position: pos.map(|p| {
                     let p = p.as_str().trim();
-                    p.strip_prefix("the ").or_else(|| p.strip_prefix("The ")).unwrap_or(p).to_string()
+                    p.strip_prefix("the ")
+                        .or_else(|| p.strip_prefix("The "))
+                        .unwrap_or(p)
+                        .to_string()
                 }),
             });
         }
@@ -253,13 +282,29 @@ fn presenters(lines: &[Line], layout: &Layout, from: usize, to: usize) -> Vec<Pr
 
 fn is_not_person(name: &str) -> bool {
     let first = name.split_whitespace().next().unwrap_or("");
-    matches!(first, "The" | "This" | "Members" | "Officers" | "Chair" | "Chairman" | "Leader" | "Mayor" | "Director" | "Head")
+    matches!(
+        first,
+        "The"
+            | "This"
+            | "Members"
+            | "Officers"
+            | "Chair"
+            | "Chairman"
+            | "Leader"
+            | "Mayor"
+            | "Director"
+            | "Head"
+    )
 }
 
 /// What an agenda item asks of the meeting ("The Committee is requested to comment ...").
 fn asks(lines: &[Line], layout: &Layout, from: usize, to: usize) -> Vec<String> {
     let mut out = Vec::new();
-    for sec in layout.sections.iter().filter(|s| (from..to).contains(&s.at)) {
+    for sec in layout
+        .sections
+        .iter()
+        .filter(|s| (from..to).contains(&s.at))
+    {
         if sec.kind == LabelKind::Recommendations {
             continue; // already read as recommendations
         }
@@ -268,7 +313,11 @@ fn asks(lines: &[Line], layout: &Layout, from: usize, to: usize) -> Vec<String> 
         }
     }
     for i in from..to.min(lines.len()) {
-        if layout.role[i] == Role::Free && lines[i].marker.is_none() && is_ask(&lines[i].text) && !lines[i].text.trim_end().ends_with(':') {
+        if layout.role[i] == Role::Free
+            && lines[i].marker.is_none()
+            && is_ask(&lines[i].text)
+            && !lines[i].text.trim_end().ends_with(':')
+        {
             out.push(squash(&lines[i].text));
         }
     }

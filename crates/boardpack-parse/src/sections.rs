@@ -97,7 +97,11 @@ pub(crate) fn layout(
 ) -> Layout {
     let n = lines.len();
     let mut role = vec![Role::Free; n];
-    let single_item = labels.iter().take(10).flatten().any(|(k, _)| *k == LabelKind::AgendaItem);
+    let single_item = labels
+        .iter()
+        .take(10)
+        .flatten()
+        .any(|(k, _)| *k == LabelKind::AgendaItem);
     let meeting_from = match kind {
         Kind::Minutes | Kind::Agenda => Some(0),
         _ => lines.iter().position(|l| header::is_meeting_line(&l.text)),
@@ -143,9 +147,17 @@ pub(crate) fn layout(
             role[i] = Role::Label;
             current = None;
             match kind {
-                LabelKind::Contact(_) | LabelKind::Meta | LabelKind::Title | LabelKind::Confidential => {
+                LabelKind::Contact(_)
+                | LabelKind::Meta
+                | LabelKind::Title
+                | LabelKind::Confidential => {
                     let mut value = value.clone();
-                    if value.is_empty() && i + 1 < n && labels[i + 1].is_none() && role[i + 1] == Role::Free && lines[i + 1].marker.is_none() {
+                    if value.is_empty()
+                        && i + 1 < n
+                        && labels[i + 1].is_none()
+                        && role[i + 1] == Role::Free
+                        && lines[i + 1].marker.is_none()
+                    {
                         value = lines[i + 1].text.clone();
                         role[i + 1] = Role::Value;
                         i += 1;
@@ -181,8 +193,14 @@ pub(crate) fn layout(
         // An unlabelled introduction opens a list: "It is recommended that Cabinet:",
         // "The Executive RESOLVED to:", "That Cabinet:".
         if line.marker.is_none() && i + 1 < n && lines[i + 1].marker.is_some() {
-            let implicit = if RESOLVE_INTRO.is_match(&line.text) && line.text.trim_end().ends_with([':', '-', '–']) {
-                Some(if kind == Kind::Agenda { LabelKind::Recommendations } else { LabelKind::Decision })
+            let implicit = if RESOLVE_INTRO.is_match(&line.text)
+                && line.text.trim_end().ends_with([':', '-', '–'])
+            {
+                Some(if kind == Kind::Agenda {
+                    LabelKind::Recommendations
+                } else {
+                    LabelKind::Decision
+                })
             } else if ASK_INTRO.is_match(&line.text) && !meeting {
                 Some(LabelKind::Recommendations)
             } else if ASK_INTRO.is_match(&line.text) && kind == Kind::Agenda {
@@ -216,14 +234,25 @@ pub(crate) fn layout(
 }
 
 /// Whether line `i` still belongs to `section`.
-fn continues(section: &Section, lines: &[Line], i: usize, kind: Kind, meeting: bool, title: Option<&str>) -> bool {
+fn continues(
+    section: &Section,
+    lines: &[Line],
+    i: usize,
+    kind: Kind,
+    meeting: bool,
+    title: Option<&str>,
+) -> bool {
     let line = &lines[i];
     if section.implicit {
         // An introduced list runs over its marked entries and their wrapped lines.
         return line.marker.as_ref().is_some_and(|m| !is_sub_number(m))
             || (!line.gap_before && !title_like(&line.text, 12) && line.number().is_none());
     }
-    let item_block = meeting && matches!(section.kind, LabelKind::Decision | LabelKind::Minutes | LabelKind::Actions);
+    let item_block = meeting
+        && matches!(
+            section.kind,
+            LabelKind::Decision | LabelKind::Minutes | LabelKind::Actions
+        );
     if item_block || kind == Kind::Decision && section.kind == LabelKind::Decision {
         return true;
     }
@@ -234,7 +263,10 @@ fn continues(section: &Section, lines: &[Line], i: usize, kind: Kind, meeting: b
         return false;
     }
     if let Some(number) = line.number() {
-        let listy = matches!(section.kind, LabelKind::Recommendations | LabelKind::Actions | LabelKind::Decision);
+        let listy = matches!(
+            section.kind,
+            LabelKind::Recommendations | LabelKind::Actions | LabelKind::Decision
+        );
         return listy && !number.contains('.') && in_sequence(section, lines, number);
     }
     if is_heading_candidate(lines, i) {
@@ -272,7 +304,10 @@ pub(crate) fn is_heading_candidate(lines: &[Line], i: usize) -> bool {
     if line.marker.is_some() || line.tabbed || !title_like(&line.text, 12) {
         return false;
     }
-    if crate::text::is_date_line(&line.text) || generic_label(&line.text) || header::is_report_of(&line.text) {
+    if crate::text::is_date_line(&line.text)
+        || generic_label(&line.text)
+        || header::is_report_of(&line.text)
+    {
         return false;
     }
     let Some(next) = lines.get(i + 1) else {
@@ -296,7 +331,11 @@ pub(crate) fn heads_content(next: &Line) -> bool {
 
 /// Agenda items of a meeting: numbered short titles, link titles, and titles followed
 /// by ModernGov's "Additional documents:", "Decision:" or "Minutes:".
-fn item_starts(lines: &[Line], labels: &[Option<(LabelKind, String)>], from: usize) -> Vec<ItemStart> {
+fn item_starts(
+    lines: &[Line],
+    labels: &[Option<(LabelKind, String)>],
+    from: usize,
+) -> Vec<ItemStart> {
     let mut out = Vec::new();
     // Inside an item's "Additional documents:" list, links are attachments, not items.
     let mut in_documents = false;
@@ -305,7 +344,9 @@ fn item_starts(lines: &[Line], labels: &[Option<(LabelKind, String)>], from: usi
         if let Some((kind, _)) = &labels[i] {
             let lower = line.text.to_lowercase();
             in_documents = *kind == LabelKind::Aside
-                && (lower.contains("documents") || lower.contains("papers") || lower.contains("appendices"));
+                && (lower.contains("documents")
+                    || lower.contains("papers")
+                    || lower.contains("appendices"));
             continue;
         }
         let attachment = {
@@ -318,14 +359,13 @@ fn item_starts(lines: &[Line], labels: &[Option<(LabelKind, String)>], from: usi
         if line.number().is_some() {
             in_documents = false;
         }
-        let next_label = labels
-            .get(i + 1)
-            .and_then(|l| l.as_ref())
-            .map(|(k, _)| *k);
+        let next_label = labels.get(i + 1).and_then(|l| l.as_ref()).map(|(k, _)| *k);
         let next_opens_item = matches!(next_label, Some(LabelKind::Decision | LabelKind::Minutes))
-            || lines.get(i + 1).is_some_and(|l| l.text.to_lowercase().starts_with("additional documents"));
-        let titled = title_like(&line.text, 16)
-            || line.text.ends_with(')') && words(&line.text) <= 16;
+            || lines
+                .get(i + 1)
+                .is_some_and(|l| l.text.to_lowercase().starts_with("additional documents"));
+        let titled =
+            title_like(&line.text, 16) || line.text.ends_with(')') && words(&line.text) <= 16;
         match line.number() {
             Some(num) if !num.contains('.') && titled => {
                 // "4.0 Title" style headings are not items; items are plain integers.

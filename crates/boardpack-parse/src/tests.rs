@@ -15,8 +15,14 @@ fn lga_front_matter() {
     assert_eq!(p.title.as_deref(), Some("Skills Board Update"));
     assert_eq!(p.purpose, Some(boardpack_model::Purpose::Information));
     assert_eq!(p.confidential, Some(false));
-    assert_eq!(p.summary.as_deref(), Some("This report updates members on the work programme."));
-    assert_eq!(p.recommendations, vec!["Members are asked to note the update."]);
+    assert_eq!(
+        p.summary.as_deref(),
+        Some("This report updates members on the work programme.")
+    );
+    assert_eq!(
+        p.recommendations,
+        vec!["Members are asked to note the update."]
+    );
     assert_eq!(p.headings, vec!["Housing Delivery"]);
     assert_eq!(p.paragraphs.len(), 2);
     assert_eq!(p.paragraphs[0].section.as_deref(), Some("Housing Delivery"));
@@ -30,6 +36,12 @@ fn debug_lines() {
     let lines = lines::prepare(&doc);
     let labels = labels_of(&lines);
     for (l, lab) in lines.iter().zip(&labels) {
-        eprintln!("{:>4} {:?} {:?} | {}", l.n, l.marker, lab.as_ref().map(|x| x.0), l.text);
+        eprintln!(
+            "{:>4} {:?} {:?} | {}",
+            l.n,
+            l.marker,
+            lab.as_ref().map(|x| x.0),
+            l.text
+        );
     }
 }

@@ -32,14 +32,15 @@ pub(crate) fn title_like(s: &str, max_words: usize) -> bool {
         return false;
     }
     let first = t.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_ascii_digit() || first == '‘' || first == '\'' || first == '"') {
+    if !(first.is_uppercase()
+        || first.is_ascii_digit()
+        || first == '‘'
+        || first == '\''
+        || first == '"')
+    {
         return false;
     }
-    let last = t
-        .split_whitespace()
-        .last()
-        .unwrap_or("")
-        .to_lowercase();
+    let last = t.split_whitespace().last().unwrap_or("").to_lowercase();
     if TRAILING_FUNCTION_WORDS.contains(&last.as_str()) {
         return false;
     }
@@ -85,7 +86,10 @@ static CLOCK_TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Drops a trailing clock time: "... 12th February 2020 at 6.08 pm." → "... 12th February 2020".
 pub(crate) fn strip_clock_time(s: &str) -> String {
-    CLOCK_TIME.replace(s, "").trim_end_matches(['.', ' ']).to_string()
+    CLOCK_TIME
+        .replace(s, "")
+        .trim_end_matches(['.', ' '])
+        .to_string()
 }
 
 static PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -127,11 +131,38 @@ pub(crate) fn has_org_word(s: &str) -> bool {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         matches!(
             w,
-            "council" | "committee" | "board" | "cabinet" | "team" | "service" | "services"
-                | "department" | "directorate" | "unit" | "office" | "authority" | "group"
-                | "partnership" | "scrutiny" | "governance" | "democratic" | "policy" | "and"
-                | "street" | "road" | "hall" | "house" | "centre" | "london" | "university"
-                | "county" | "city" | "borough" | "update" | "report" | "programme"
+            "council"
+                | "committee"
+                | "board"
+                | "cabinet"
+                | "team"
+                | "service"
+                | "services"
+                | "department"
+                | "directorate"
+                | "unit"
+                | "office"
+                | "authority"
+                | "group"
+                | "partnership"
+                | "scrutiny"
+                | "governance"
+                | "democratic"
+                | "policy"
+                | "and"
+                | "street"
+                | "road"
+                | "hall"
+                | "house"
+                | "centre"
+                | "london"
+                | "university"
+                | "county"
+                | "city"
+                | "borough"
+                | "update"
+                | "report"
+                | "programme"
         )
     })
 }
@@ -149,8 +180,17 @@ pub(crate) fn is_body_name(s: &str) -> bool {
     let last = lower.split_whitespace().last().unwrap_or("");
     matches!(
         last,
-        "committee" | "board" | "council" | "cabinet" | "executive" | "panel" | "forum"
-            | "authority" | "partnership" | "commission" | "assembly"
+        "committee"
+            | "board"
+            | "council"
+            | "cabinet"
+            | "executive"
+            | "panel"
+            | "forum"
+            | "authority"
+            | "partnership"
+            | "commission"
+            | "assembly"
     )
 }
 
@@ -171,7 +211,10 @@ mod tests {
     #[test]
     fn judgements() {
         assert!(title_like("Health Devolution", 12));
-        assert!(title_like("Work and Health Programme (Employment Support)", 12));
+        assert!(title_like(
+            "Work and Health Programme (Employment Support)",
+            12
+        ));
         assert!(!title_like("Members are asked to:", 12));
         assert!(!title_like("Commissioner for Older People for", 12));
         assert!(!title_like("This can be met from the Board’s budget.", 12));

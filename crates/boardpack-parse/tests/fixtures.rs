@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use boardpack_model::Paper;
 
 fn fixtures(dir: &str) -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
         .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
         .map(|e| e.expect("dir entry").path())
@@ -29,7 +31,11 @@ fn text_fixtures_snapshot() {
     let files = fixtures("text");
     assert!(files.len() >= 9, "expected one fixture per template");
     for path in files {
-        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("fixture").to_string();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("fixture")
+            .to_string();
         if name.starts_with("artefacts-") {
             continue; // byte variants: compared with their original below
         }
@@ -42,9 +48,17 @@ fn text_fixtures_snapshot() {
 fn byte_variants_parse_alike() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/text");
     let original = parse_file(&dir.join("artefacts.txt"));
-    for variant in ["artefacts-crlf.txt", "artefacts-utf8-bom.txt", "artefacts-utf16.txt", "artefacts-cp1252.txt"] {
+    for variant in [
+        "artefacts-crlf.txt",
+        "artefacts-utf8-bom.txt",
+        "artefacts-utf16.txt",
+        "artefacts-cp1252.txt",
+    ] {
         let got = parse_file(&dir.join(variant));
-        assert_eq!(got, original, "{variant} parses differently from artefacts.txt");
+        assert_eq!(
+            got, original,
+            "{variant} parses differently from artefacts.txt"
+        );
     }
 }
 
@@ -52,7 +66,11 @@ fn byte_variants_parse_alike() {
 fn broken_inputs_are_read_errors() {
     for path in fixtures("broken") {
         let bytes = std::fs::read(&path).expect("fixture readable");
-        assert!(boardpack_read::read(&bytes).is_err(), "{} should not read", path.display());
+        assert!(
+            boardpack_read::read(&bytes).is_err(),
+            "{} should not read",
+            path.display()
+        );
     }
 }
 

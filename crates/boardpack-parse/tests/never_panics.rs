@@ -6,15 +6,50 @@ use proptest::prelude::*;
 /// Lines in the vocabulary of committee papers, shuffled into nonsense.
 fn paper_like() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Purpose of Report", "For decision.", "Summary", "Recommendation(s)", "Members are asked to:",
-        "1.", "2.8.1.", "8.1. ", "(1)", "a)", "ii.", "· ", "- ", "Decision:", "Minutes:", "Actions:",
-        "RESOLVED that", "Agenda item", "Contact officer:", "Email:\t", "Tel:", "Is this report confidential? No",
-        "Decision details", "Additional documents:", "pdf icon PDF 78 KB", "Background", "|", "No. | Item |",
-        "Officers to report back.", "Apologies for Absence", "Minutes of the Board held on 1 May 2024",
-        "\u{a0}", "\u{200b}", "[bookmark: _Hlk1]", "£1.4 billion", "Autumn 2021 –", "", "\t",
+        "Purpose of Report",
+        "For decision.",
+        "Summary",
+        "Recommendation(s)",
+        "Members are asked to:",
+        "1.",
+        "2.8.1.",
+        "8.1. ",
+        "(1)",
+        "a)",
+        "ii.",
+        "· ",
+        "- ",
+        "Decision:",
+        "Minutes:",
+        "Actions:",
+        "RESOLVED that",
+        "Agenda item",
+        "Contact officer:",
+        "Email:\t",
+        "Tel:",
+        "Is this report confidential? No",
+        "Decision details",
+        "Additional documents:",
+        "pdf icon PDF 78 KB",
+        "Background",
+        "|",
+        "No. | Item |",
+        "Officers to report back.",
+        "Apologies for Absence",
+        "Minutes of the Board held on 1 May 2024",
+        "\u{a0}",
+        "\u{200b}",
+        "[bookmark: _Hlk1]",
+        "£1.4 billion",
+        "Autumn 2021 –",
+        "",
+        "\t",
     ]);
     prop::collection::vec((pieces, "[A-Za-z ,.:;()0-9£–-]{0,40}"), 0..60).prop_map(|parts| {
-        parts.into_iter().map(|(a, b)| format!("{a}{b}\n")).collect()
+        parts
+            .into_iter()
+            .map(|(a, b)| format!("{a}{b}\n"))
+            .collect()
     })
 }
 
