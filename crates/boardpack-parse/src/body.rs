@@ -5,6 +5,8 @@
 //! (the priorities "3.1.", "3.2.", "3.3.") is a paragraph. Single-level numbering inside a
 //! "Decision:" or "Actions:" block is a list, not paragraph numbering.
 
+use std::collections::HashSet;
+
 use boardpack_model::Paragraph;
 use boardpack_read::Marker;
 
@@ -56,6 +58,9 @@ pub(crate) fn body(lines: &[Line], layout: &Layout, title: Option<&str>) -> Body
     let mut open: Option<usize> = None;
     let mut last_top: Option<u32> = None;
     let same_as_title = |t: &str| title.is_some_and(|x| norm(x) == norm(t));
+    // (number, first characters) of the paragraphs seen: a ModernGov page prints the same
+    // numbered paragraphs under "Decision:" and again under "Minutes:".
+    let mut seen: HashSet<(String, String)> = HashSet::new();
     for i in 0..lines.len() {
         if matches!(layout.role[i], Role::Item(_)) {
             open = None;
@@ -95,10 +100,7 @@ pub(crate) fn body(lines: &[Line], layout: &Layout, title: Option<&str>) -> Body
                     }
                     last_top = Some(n);
                 }
-                if paragraphs
-                    .iter()
-                    .any(|p| p.number == *number && same_start(&p.text, &line.text))
-                {
+                if !seen.insert((number.clone(), start_of(&line.text))) {
                     open = None;
                     continue;
                 }
@@ -207,8 +209,6 @@ fn norm(s: &str) -> String {
         .join(" ")
 }
 
-fn same_start(a: &str, b: &str) -> bool {
-    let a: String = a.chars().take(30).collect();
-    let b: String = b.chars().take(30).collect();
-    a == b
+fn start_of(s: &str) -> String {
+    s.chars().take(30).collect()
 }

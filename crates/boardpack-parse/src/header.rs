@@ -13,7 +13,7 @@ use crate::text::{ends_sentence, is_body_name, is_date_line, strip_clock_time, t
 const HEADER_LINES: usize = 40;
 
 static MEETING_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^minutes\s+of\s+(?:the\s+|a\s+)?(?:.{0,80}?\b(?:meeting|committee|board|cabinet|council|panel|executive|forum|group)\b).{0,200}?\bheld\b")
+    Regex::new(r"(?i)^minutes\s+of\s+(?:the\s+|a\s+)?(?:.{0,80}?(?-u:\b)(?:meeting|committee|board|cabinet|council|panel|executive|forum|group)(?-u:\b)).{0,200}?(?-u:\b)held(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -23,12 +23,12 @@ static MEETING_TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NOTICE_OF_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:notice\s+of\s+(?:a\s+|the\s+)?(?:meeting|.*\bmeeting\b)|summons\b|agenda\s+(?:for|of)\s+(?:a\s+|the\s+)?meeting)")
+    Regex::new(r"(?i)^(?:notice\s+of\s+(?:a\s+|the\s+)?(?:meeting|.*(?-u:\b)meeting(?-u:\b))|summons(?-u:\b)|agenda\s+(?:for|of)\s+(?:a\s+|the\s+)?meeting)")
         .expect("valid regex")
 });
 
 static REPORT_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:joint\s+)?report\s+(?:of|by|from|to)\b").expect("valid regex")
+    Regex::new(r"(?i)^(?:joint\s+)?report\s+(?:of|by|from|to)(?-u:\b)").expect("valid regex")
 });
 
 /// Whether a line is a website page label ("Agenda and minutes", "Decision details").
@@ -461,7 +461,7 @@ pub(crate) fn confidential_from(text: &str) -> Option<bool> {
 }
 
 static PART_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^part\s+(1|i|one|2|ii|two|a|b)\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)^part\s+(1|i|one|2|ii|two|a|b)(?-u:\b)").expect("valid regex"));
 
 /// Confidentiality from header lines: "Not for publication", "exempt information",
 /// "Part 2", "PART 1 (OPEN TO THE PUBLIC)", a "(Confidential)" title note.

@@ -48,7 +48,7 @@ impl Line {
 }
 
 static LINK_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:pdf icon\s*)?\b(?:PDF|DOC|DOCX|XLS|XLSX|RTF|HTML)\s+\d+(?:\.\d+)?\s*(?:KB|MB|B)\b\s*")
+    Regex::new(r"(?i)\s*(?:pdf icon\s*)?(?-u:\b)(?:PDF|DOC|DOCX|XLS|XLSX|RTF|HTML)\s+\d+(?:\.\d+)?\s*(?:KB|MB|B)(?-u:\b)\s*")
         .expect("valid regex")
 });
 
@@ -68,8 +68,8 @@ static CLUTTER: LazyLock<Regex> = LazyLock::new(|| {
           | (?:note\s+)?no\.?\s+item | no\.?\s*\|\s*item\s*\|? | item\s*\| | [\s|:\-*]+
           | agenda\s+items | key\s+information | accompanying\s+documents:?
           | additional\s+meeting\s+documents:?
-          | .*\b(?:we\s+use|this\s+site\s+uses|accept\s+(?:all\s+)?|reject\s+(?:all\s+)?|essential)\s+cookies.*
-          | .*\bcookies?\s+(?:policy|settings|notice|preferences)\b.*
+          | .*(?-u:\b)(?:we\s+use|this\s+site\s+uses|accept\s+(?:all\s+)?|reject\s+(?:all\s+)?|essential)\s+cookies.*
+          | .*(?-u:\b)cookies?\s+(?:policy|settings|notice|preferences)(?-u:\b).*
           | (?:x\s+)?close\s+(?:this\s+)?(?:message|banner)
         )$",
     )

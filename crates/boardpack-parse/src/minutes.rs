@@ -19,17 +19,17 @@ use crate::sections::{Layout, Role, Section};
 use crate::text::squash;
 
 static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\bRESOLVED\b|\bAGREED\b|\bRECOMMENDED\b|^(?:Resolved|Agreed)\b|(?i:\bit\s+was\s+(?:resolved|agreed)\b))")
+    Regex::new(r"(?:(?-u:\b)RESOLVED(?-u:\b)|(?-u:\b)AGREED(?-u:\b)|(?-u:\b)RECOMMENDED(?-u:\b)|^(?:Resolved|Agreed)(?-u:\b)|(?i:(?-u:\b)it\s+was\s+(?:resolved|agreed)(?-u:\b)))")
         .expect("valid regex")
 });
 
 static PASSIVE_DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:was|were)\s+(?:unanimously\s+)?(?:agreed|accepted|approved|adopted|endorsed|ratified|confirmed)\b|\b(?:committee|board|members|cabinet|council|panel|executive|sub-committee)\s+(?:unanimously\s+)?(?:agreed|resolved|approved|decided)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:was|were)\s+(?:unanimously\s+)?(?:agreed|accepted|approved|adopted|endorsed|ratified|confirmed)(?-u:\b)|(?-u:\b)(?:committee|board|members|cabinet|council|panel|executive|sub-committee)\s+(?:unanimously\s+)?(?:agreed|resolved|approved|decided)(?-u:\b)")
         .expect("valid regex")
 });
 
 static ASK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to\b|^it\s+is\s+recommended\b|\brecommended\s+to\b")
+    Regex::new(r"(?i)(?-u:\b)(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to(?-u:\b)|^it\s+is\s+recommended(?-u:\b)|(?-u:\b)recommended\s+to(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -39,14 +39,14 @@ static OWNER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ACTION_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(?\baction(?:\s+by)?\s*[:–-]\s*([^)]{2,60})\)?\.?\s*$").expect("valid regex")
+    Regex::new(r"(?i)\(?(?-u:\b)action(?:\s+by)?\s*[:–-]\s*([^)]{2,60})\)?\.?\s*$").expect("valid regex")
 });
 
 static PRESENTER: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Baroness|Professor|Prof)\.?\s+(?:[A-Z][A-Za-z'’-]+\s+){0,2}[A-Z][A-Za-z'’-]+|[A-Z][A-Za-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]+)){0,2}\s+[A-Z][A-Za-z'’-]+)";
     let verb = r"(?:introduced|presented|gave|outlined|provided|delivered|reported|explained|summarised|updated)";
     Regex::new(&format!(
-        r"(?:^|[.;]\s+|\bthe\s+|\bThe\s+)(?:(?P<name1>{name}),\s+(?P<pos1>[A-Z][^,]{{2,90}}?),\s+{verb}|(?P<name2>{name})\s+\((?P<pos2>[^)]{{2,90}})\),?\s+{verb}|(?P<pos3>[A-Z][\w’'&-]*(?:\s+[\w’'&-]+){{0,8}}),\s+(?P<name3>{name}),\s+{verb}|^(?P<name4>{name})\s+{verb}\s+(?:the|a|an|his|her|their)\s+(?:[a-z]+\s+){{0,3}}(?:report|item|paper|presentation|update))"
+        r"(?:^|[.;]\s+|(?-u:\b)the\s+|(?-u:\b)The\s+)(?:(?P<name1>{name}),\s+(?P<pos1>[A-Z][^,]{{2,90}}?),\s+{verb}|(?P<name2>{name})\s+\((?P<pos2>[^)]{{2,90}})\),?\s+{verb}|(?P<pos3>[A-Z][\w’'&-]*(?:\s+[\w’'&-]+){{0,8}}),\s+(?P<name3>{name}),\s+{verb}|^(?P<name4>{name})\s+{verb}\s+(?:the|a|an|his|her|their)\s+(?:[a-z]+\s+){{0,3}}(?:report|item|paper|presentation|update))"
     ))
     .expect("valid regex")
 });

@@ -79,12 +79,12 @@ pub(crate) struct Layout {
 }
 
 static ASK_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to\b|^it\s+is\s+recommended\b|^recommended\s+that\b|^that\s+(?:the\s+)?[\w’' ]{2,60}?\b(?:resolves?|agrees?|approves?)\b|^(?:the\s+)?(?:cabinet|committee|board|executive|council|panel)\s+is\s+recommended\b).*:[-–]?\s*$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:is|are)\s+(?:asked|invited|requested|recommended)\s+to(?-u:\b)|^it\s+is\s+recommended(?-u:\b)|^recommended\s+that(?-u:\b)|^that\s+(?:the\s+)?[\w’' ]{2,60}?(?-u:\b)(?:resolves?|agrees?|approves?)(?-u:\b)|^(?:the\s+)?(?:cabinet|committee|board|executive|council|panel)\s+is\s+recommended(?-u:\b)).*:[-–]?\s*$")
         .expect("valid regex")
 });
 
 static RESOLVE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\bRESOLVED\b|\bAGREED\b|(?i:^that\s+(?:the\s+)?[\w’' ]{2,40}:[-–]?\s*$)|(?i:\b(?:resolved|decided|agreed)\s+to:))").expect("valid regex")
+    Regex::new(r"(?:(?-u:\b)RESOLVED(?-u:\b)|(?-u:\b)AGREED(?-u:\b)|(?i:^that\s+(?:the\s+)?[\w’' ]{2,40}:[-–]?\s*$)|(?i:(?-u:\b)(?:resolved|decided|agreed)\s+to:))").expect("valid regex")
 });
 
 /// Lays the paper out.
