@@ -116,6 +116,9 @@ pub(crate) fn contacts(lines: &[Line]) -> Vec<Contact> {
 /// Splits a line into its contact fields: "Report by: A Job title: B" → [(Name, A),
 /// (Position, B)]. A line that does not start with a contact label gives nothing.
 fn split_fields(text: &str) -> Vec<(ContactField, String)> {
+    if !text.contains(':') {
+        return Vec::new();
+    }
     let caps: Vec<_> = FIELD.captures_iter(text).filter_map(|c| c.get(1)).collect();
     let Some(first) = caps.first() else {
         return Vec::new();

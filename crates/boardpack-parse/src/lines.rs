@@ -95,13 +95,13 @@ pub(crate) fn prepare(doc: &Document) -> Vec<Line> {
             continue;
         }
         let raw = b.raw.trim();
-        if CLUTTER.is_match(raw) || repeated.contains_key(raw) || is_page_number(b) {
+        if is_clutter(raw) || repeated.contains_key(raw) || is_page_number(b) {
             continue;
         }
         for (k, piece) in split_inline(raw).into_iter().enumerate() {
             let mut linked = false;
             let mut piece = piece;
-            if let Some(m) = LINK_TEXT.find(&piece) {
+            if let Some(m) = has_size_unit(&piece).then(|| LINK_TEXT.find(&piece)).flatten() {
                 linked = true;
                 let before = piece[..m.start()].trim().to_string();
                 let after = piece[m.end()..].trim().to_string();
@@ -114,7 +114,7 @@ pub(crate) fn prepare(doc: &Document) -> Vec<Line> {
                 }
             }
             let piece = strip_glued_link_text(&piece);
-            if piece.is_empty() || CLUTTER.is_match(&piece) {
+            if piece.is_empty() || is_clutter(&piece) {
                 continue;
             }
             push_line(&mut out, b, &piece, gap, tabbed_first(b, k), linked);
@@ -122,6 +122,16 @@ pub(crate) fn prepare(doc: &Document) -> Vec<Line> {
         }
     }
     join_lone_markers(out)
+}
+
+/// Website furniture: short lines such as "Skip to main content", cookie notices.
+fn is_clutter(s: &str) -> bool {
+    (s.len() <= 80 || s.contains("ookie")) && CLUTTER.is_match(s)
+}
+
+/// A cheap test before the link-text pattern: "KB" or "MB" somewhere.
+fn has_size_unit(s: &str) -> bool {
+    s.contains("KB") || s.contains("MB") || s.contains("kb") || s.contains("Kb") || s.contains(" B")
 }
 
 fn tabbed_first(b: &Block, k: usize) -> bool {
@@ -152,6 +162,9 @@ fn push_line(out: &mut Vec<Line>, b: &Block, text: &str, gap: bool, tabbed: bool
 /// documents: Decision: That ..."); split them so each label starts a line, keeping the
 /// value after a label with it.
 fn split_inline(raw: &str) -> Vec<String> {
+    if !raw.contains(':') {
+        return vec![raw.to_string()];
+    }
     let starts: Vec<usize> = INLINE_LABEL
         .captures_iter(raw)
         .filter_map(|c| c.get(1))
