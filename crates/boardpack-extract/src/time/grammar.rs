@@ -278,6 +278,47 @@ const TIME_WORDS: [&str; 32] = [
     "between",
 ];
 
+/// Lower-case words that may follow a calendar year ("2017 was", "2030 targets"); any
+/// other makes the number a count ("2000 homes").
+const YEAR_FOLLOWERS: [&str; 36] = [
+    "and",
+    "or",
+    "to",
+    "onwards",
+    "onward",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "has",
+    "had",
+    "have",
+    "saw",
+    "sees",
+    "marks",
+    "marked",
+    "budget",
+    "budgets",
+    "plan",
+    "plans",
+    "strategy",
+    "target",
+    "targets",
+    "levels",
+    "figures",
+    "programme",
+    "period",
+    "accounts",
+    "outturn",
+    "results",
+    "data",
+    "baseline",
+    "prices",
+    "deadline",
+];
+
 /// Words before a number that make it a reference, not a year.
 const REF_WORDS: [&str; 20] = [
     "page",
@@ -401,13 +442,15 @@ impl Grammar<'_> {
             return None;
         }
         let w = t.lower.as_str();
+        // "May" is short enough to take a two-digit year ("May 24"), as the abbreviations do.
+        let short = w.len() <= 4 && w != "june" && w != "july";
         if w == "dec" || w == "december" {
-            return Some((12, w.len() <= 4));
+            return Some((12, short));
         }
         MONTHS
             .iter()
             .find(|(name, _)| *name == w)
-            .map(|&(_, m)| (m, w.len() <= 4))
+            .map(|&(_, m)| (m, short))
     }
 
     fn weekday(&self, i: usize) -> bool {
@@ -417,7 +460,8 @@ impl Grammar<'_> {
 
     /// After a month abbreviation, an optional full stop.
     fn skip_abbrev_dot(&self, i: usize, abbrev: bool) -> usize {
-        if abbrev && self.punct(i, &['.']) && self.glued(i) {
+        let may = i > 0 && self.is_word(i - 1, "may");
+        if abbrev && !may && self.punct(i, &['.']) && self.glued(i) && self.num(i + 1).is_some() {
             i + 1
         } else {
             i
@@ -526,7 +570,10 @@ impl Grammar<'_> {
             }
             if let Some(t) = self.num(k) {
                 let follows_ok = !self.number_glued_after(k)
-                    && !self.punct(k + 1, &[':', '.', '/'])
+                    && !self.punct(k + 1, &[':', '/'])
+                    && !(self.punct(k + 1, &['.'])
+                        && self.num(k + 2).is_some()
+                        && self.glued(k + 2))
                     && self.month(k + 1).is_none();
                 if t.digits == 2 && !t.ordinal && follows_ok && !self.punct(k + 1, &['%']) {
                     return atom(Shape::Month(m), Some(2000 + t.val as i32), k + 1);
@@ -1098,9 +1145,7 @@ impl Grammar<'_> {
         }
         // Otherwise a year must not be followed by a lower-case word ("2000 homes").
         !next.is_some_and(|t| {
-            t.kind == Kind::Word
-                && !t.cap
-                && !matches!(t.lower.as_str(), "and" | "or" | "to" | "onwards" | "onward")
+            t.kind == Kind::Word && !t.cap && !YEAR_FOLLOWERS.contains(&t.lower.as_str())
         })
     }
 
