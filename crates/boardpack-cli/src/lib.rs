@@ -77,18 +77,18 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
     match args.command {
         Command::Parse { files, json } => {
-            if let [file] = files.as_slice() {
-                if !file.is_dir() {
-                    let paper = parse_file(file)?;
-                    if json {
-                        serde_json::to_writer_pretty(&mut *out, &paper)?;
-                        writeln!(out)?;
-                    } else {
-                        out.write_all(boardpack_model::outline(&paper).as_bytes())?;
-                    }
-                    out.flush()?;
-                    return Ok(());
+            if let [file] = files.as_slice()
+                && !file.is_dir()
+            {
+                let paper = parse_file(file)?;
+                if json {
+                    serde_json::to_writer_pretty(&mut *out, &paper)?;
+                    writeln!(out)?;
+                } else {
+                    out.write_all(boardpack_model::outline(&paper).as_bytes())?;
                 }
+                out.flush()?;
+                return Ok(());
             }
             parse_many(&files, json, out)?;
         }

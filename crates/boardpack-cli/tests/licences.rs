@@ -5,8 +5,19 @@
 use std::process::Command;
 
 const ALLOWED: &[&str] = &[
-    "MIT", "Apache-2.0", "Apache-2.0 WITH LLVM-exception", "BSD-2-Clause", "BSD-3-Clause", "ISC", "Zlib",
-    "0BSD", "CC0-1.0", "Unicode-3.0", "Unicode-DFS-2016", "Unlicense", "BSL-1.0",
+    "MIT",
+    "Apache-2.0",
+    "Apache-2.0 WITH LLVM-exception",
+    "BSD-2-Clause",
+    "BSD-3-Clause",
+    "ISC",
+    "Zlib",
+    "0BSD",
+    "CC0-1.0",
+    "Unicode-3.0",
+    "Unicode-DFS-2016",
+    "Unlicense",
+    "BSL-1.0",
 ];
 
 /// Whether an SPDX expression ("(MIT OR Apache-2.0) AND Unicode-3.0", "MIT/Apache-2.0")
@@ -39,7 +50,11 @@ fn every_dependency_is_permissively_licensed() {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo metadata runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let mut bad = Vec::new();
     for pkg in meta["packages"].as_array().expect("packages") {
@@ -50,5 +65,9 @@ fn every_dependency_is_permissively_licensed() {
             None => bad.push(format!("{name}: no licence field")),
         }
     }
-    assert!(bad.is_empty(), "crates outside the licence policy:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "crates outside the licence policy:\n{}",
+        bad.join("\n")
+    );
 }

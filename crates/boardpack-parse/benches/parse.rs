@@ -66,10 +66,19 @@ fn measure(label: &str, inputs: &[Vec<u8>], min_time: Duration) {
 fn main() {
     // `cargo test --benches` runs this with --bench absent; keep that quick.
     let quick = !std::env::args().any(|a| a == "--bench");
-    let min_time = if quick { Duration::from_millis(1) } else { Duration::from_secs(2) };
+    let min_time = if quick {
+        Duration::from_millis(1)
+    } else {
+        Duration::from_secs(2)
+    };
     println!("read + parse, one core");
     let papers = fixtures();
-    let corpus: Vec<Vec<u8>> = papers.iter().cycle().take(papers.len() * 50).cloned().collect();
+    let corpus: Vec<Vec<u8>> = papers
+        .iter()
+        .cycle()
+        .take(papers.len() * 50)
+        .cloned()
+        .collect();
     measure("fixture papers x50", &corpus, min_time);
     for scale in [1, 10, 100] {
         let text = generated(200 * scale).into_bytes();

@@ -49,15 +49,14 @@ pub(crate) fn contacts(lines: &[Line]) -> Vec<Contact> {
         for (k, (field, value)) in fields.iter().enumerate() {
             let mut value = value.clone();
             // "Contact officer:" with the name on the next line.
-            if value.is_empty() && k + 1 == fields.len() {
-                if let Some(next) = lines.get(i + 1) {
-                    if split_fields(&next.text).is_empty()
-                        && crate::labels::line_label(&next.text).is_none()
-                    {
-                        value = next.text.clone();
-                        i += 1;
-                    }
-                }
+            if value.is_empty()
+                && k + 1 == fields.len()
+                && let Some(next) = lines.get(i + 1)
+                && split_fields(&next.text).is_empty()
+                && crate::labels::line_label(&next.text).is_none()
+            {
+                value = next.text.clone();
+                i += 1;
             }
             let near = current.is_some_and(|(_, at)| i - at <= REACH);
             match field {
@@ -205,7 +204,10 @@ mod tests {
     use super::*;
     use crate::lines::prepare;
 
-    fn check(src: &str, expected: &[(&str, Option<&str>, Option<&str>, Option<&str>)]) {
+    /// (name, position, phone, email)
+    type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
+    fn check(src: &str, expected: &[Row<'_>]) {
         let doc = boardpack_read::read_text(src.as_bytes()).unwrap();
         let got = contacts(&prepare(&doc));
         let got: Vec<_> = got

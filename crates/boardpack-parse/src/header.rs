@@ -250,9 +250,9 @@ pub(crate) fn title(
         if crate::labels::generic_label(&cleaned) {
             break;
         }
-        if !title_like(&cleaned, 25)
-            && !(words(&cleaned) <= 25 && !ends_sentence(&cleaned) && !cleaned.ends_with(':'))
-        {
+        let fits = title_like(&cleaned, 25)
+            || words(&cleaned) <= 25 && !ends_sentence(&cleaned) && !cleaned.ends_with(':');
+        if !fits {
             break;
         }
         if words(&cleaned) > 25 {
@@ -328,10 +328,7 @@ pub(crate) fn clean_title(t: &str) -> String {
     {
         s = rest.1.to_string();
     }
-    loop {
-        let Some(m) = TRAILING_NOTE.find(&s) else {
-            break;
-        };
+    while let Some(m) = TRAILING_NOTE.find(&s) {
         let note = &s[m.start()..];
         // Keep brackets that are part of the name: "(Employment Support)" is kept only
         // when it is a phrase of words, not a code, ward note or status.
@@ -460,8 +457,9 @@ pub(crate) fn confidential_from(text: &str) -> Option<bool> {
     None
 }
 
-static PART_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^part\s+(1|i|one|2|ii|two|a|b)(?-u:\b)").expect("valid regex"));
+static PART_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^part\s+(1|i|one|2|ii|two|a|b)(?-u:\b)").expect("valid regex")
+});
 
 /// Confidentiality from header lines: "Not for publication", "exempt information",
 /// "Part 2", "PART 1 (OPEN TO THE PUBLIC)", a "(Confidential)" title note.

@@ -23,7 +23,7 @@ mod minutes;
 mod sections;
 mod text;
 
-use boardpack_model::{Kind, Paper};
+use boardpack_model::Paper;
 use boardpack_read::Document;
 
 use crate::labels::LabelKind;
@@ -40,7 +40,7 @@ pub fn parse(doc: &Document) -> Paper {
     let mut paper = Paper {
         kind,
         confidential: header::confidential(&lines, title_idx.map(|i| lines[i].text.as_str()))
-            .or_else(|| layout.confidential),
+            .or(layout.confidential),
         title,
         contacts: contacts::contacts(&lines),
         ..Paper::default()
@@ -87,10 +87,11 @@ fn inline_front_label(text: &str) -> Option<(LabelKind, String)> {
         ("Recommendations ", LabelKind::Recommendations),
         ("Recommendation ", LabelKind::Recommendations),
     ] {
-        if let Some(rest) = text.strip_prefix(word) {
-            if rest.chars().next().is_some_and(char::is_uppercase) && text::words(rest) >= 3 {
-                return Some((kind, rest.to_string()));
-            }
+        if let Some(rest) = text.strip_prefix(word)
+            && rest.chars().next().is_some_and(char::is_uppercase)
+            && text::words(rest) >= 3
+        {
+            return Some((kind, rest.to_string()));
         }
     }
     None
@@ -170,11 +171,6 @@ fn purpose_from_numbered_heading(paper: &Paper) -> Option<boardpack_model::Purpo
         .iter()
         .find(|p| p.section.as_deref() == Some(heading.as_str()))?;
     header::purpose(&para.text)
-}
-
-/// Whether the paper records a meeting (for callers that sort papers).
-pub fn is_meeting_record(paper: &Paper) -> bool {
-    matches!(paper.kind, Kind::Minutes | Kind::Agenda)
 }
 
 #[cfg(test)]

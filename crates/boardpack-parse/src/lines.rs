@@ -101,7 +101,10 @@ pub(crate) fn prepare(doc: &Document) -> Vec<Line> {
         for (k, piece) in split_inline(raw).into_iter().enumerate() {
             let mut linked = false;
             let mut piece = piece;
-            if let Some(m) = has_size_unit(&piece).then(|| LINK_TEXT.find(&piece)).flatten() {
+            if let Some(m) = has_size_unit(&piece)
+                .then(|| LINK_TEXT.find(&piece))
+                .flatten()
+            {
                 linked = true;
                 let before = piece[..m.start()].trim().to_string();
                 let after = piece[m.end()..].trim().to_string();
@@ -269,12 +272,13 @@ fn join_lone_markers(lines: Vec<Line>) -> Vec<Line> {
         let next_text = iter.peek().is_some_and(|n| n.marker.is_none());
         if next_lone {
             in_run = true;
-        } else if next_text && !in_run {
-            if let Some(next) = iter.next() {
-                line.text = next.text;
-                line.linked |= next.linked;
-                out.push(line);
-            }
+        } else if next_text
+            && !in_run
+            && let Some(next) = iter.next()
+        {
+            line.text = next.text;
+            line.linked |= next.linked;
+            out.push(line);
         }
     }
     out

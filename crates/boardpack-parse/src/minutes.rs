@@ -39,7 +39,8 @@ static OWNER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ACTION_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(?(?-u:\b)action(?:\s+by)?\s*[:–-]\s*([^)]{2,60})\)?\.?\s*$").expect("valid regex")
+    Regex::new(r"(?i)\(?(?-u:\b)action(?:\s+by)?\s*[:–-]\s*([^)]{2,60})\)?\.?\s*$")
+        .expect("valid regex")
 });
 
 static PRESENTER: LazyLock<Regex> = LazyLock::new(|| {

@@ -126,10 +126,10 @@ pub(crate) fn layout(
     for (k, it) in items.iter().enumerate() {
         role[it.at] = Role::Item(k);
     }
-    if let Some(t) = title_idx {
-        if !matches!(role[t], Role::Item(_)) {
-            role[t] = Role::Title;
-        }
+    if let Some(t) = title_idx
+        && !matches!(role[t], Role::Item(_))
+    {
+        role[t] = Role::Title;
     }
 
     let mut sections: Vec<Section> = Vec::new();
@@ -201,9 +201,7 @@ pub(crate) fn layout(
                 } else {
                     LabelKind::Decision
                 })
-            } else if ASK_INTRO.is_match(&line.text) && !meeting {
-                Some(LabelKind::Recommendations)
-            } else if ASK_INTRO.is_match(&line.text) && kind == Kind::Agenda {
+            } else if ASK_INTRO.is_match(&line.text) && (!meeting || kind == Kind::Agenda) {
                 Some(LabelKind::Recommendations)
             } else {
                 None

@@ -172,7 +172,7 @@ fn split_marker(s: &str) -> (Option<Marker>, &str) {
             if c.is_ascii_digit() {
                 last_dot = false;
                 end += 1;
-            } else if c == b'.' && !last_dot && end + 1 <= bytes.len() {
+            } else if c == b'.' && !last_dot && end < bytes.len() {
                 last_dot = true;
                 end += 1;
             } else {
