@@ -1,6 +1,7 @@
 //! Unit tests of the whole parse over small fictional snippets.
 
 use super::*;
+use boardpack_model::Kind;
 
 fn parse_str(s: &str) -> Paper {
     parse(&boardpack_read::read_text(s.as_bytes()).unwrap())
