@@ -79,18 +79,17 @@ fn label(text: &str) -> Option<(String, usize)> {
 fn stated(lines: &[Line<'_>]) -> Option<PaperDate> {
     // A decision notice's date is its decision date, wherever it sits.
     for l in lines {
-        if let Some((name, at)) = label(l.text) {
-            if matches!(
+        if let Some((name, at)) = label(l.text)
+            && matches!(
                 name.as_str(),
                 "date of decision"
                     | "decision date"
                     | "date decision made"
                     | "date of decision taken"
-            ) {
-                if let Some(d) = first_day(&l.hits, at) {
-                    return Some(stated_on(d, format!("decision date: {}", l.text.trim())));
-                }
-            }
+            )
+            && let Some(d) = first_day(&l.hits, at)
+        {
+            return Some(stated_on(d, format!("decision date: {}", l.text.trim())));
         }
     }
     for l in lines.iter().take(LABEL_LINES) {
@@ -107,10 +106,8 @@ fn stated(lines: &[Line<'_>]) -> Option<PaperDate> {
                     | "date of publication"
                     | "date of issue"
             ) || name == "decided at meeting";
-            if dated {
-                if let Some(d) = first_day(&l.hits, at) {
-                    return Some(stated_on(d, format!("stated: {}", l.text.trim())));
-                }
+            if dated && let Some(d) = first_day(&l.hits, at) {
+                return Some(stated_on(d, format!("stated: {}", l.text.trim())));
             }
         }
     }
@@ -176,24 +173,23 @@ fn forward_plan(lines: &[Line<'_>]) -> Option<PaperDate> {
     let mut due = None;
     for l in lines {
         let lower = l.text.to_lowercase();
-        if published.is_none() {
-            if let Some(at) = lower.find("first published") {
-                published = first_day(&l.hits, at);
-            }
+        if published.is_none()
+            && let Some(at) = lower.find("first published")
+        {
+            published = first_day(&l.hits, at);
         }
-        if due.is_none() {
-            if let Some((name, at)) = label(l.text) {
-                if name == "decision due"
-                    || name == "decision due date"
-                    || name == "date of decision due"
-                {
-                    due = l
-                        .hits
-                        .iter()
-                        .filter(|h| h.start >= at && !h.yearless)
-                        .find_map(|h| h.span.map(|(_, e)| e));
-                }
-            }
+        if due.is_none()
+            && let Some((name, at)) = label(l.text)
+            && matches!(
+                name.as_str(),
+                "decision due" | "decision due date" | "date of decision due"
+            )
+        {
+            due = l
+                .hits
+                .iter()
+                .filter(|h| h.start >= at && !h.yearless)
+                .find_map(|h| h.span.map(|(_, e)| e));
         }
     }
     let (lo, hi) = match (published, due) {
@@ -303,10 +299,10 @@ fn best_window(lows: &[Evidence], highs: &[Evidence]) -> (Option<NaiveDate>, Opt
             .sum();
         let his = highs.iter().map(|e| Some(e.day)).chain([None]);
         for hi in his {
-            if let (Some(a), Some(b)) = (lo, hi) {
-                if a > b {
-                    continue;
-                }
+            if let (Some(a), Some(b)) = (lo, hi)
+                && a > b
+            {
+                continue;
             }
             let dropped_highs: u32 = highs
                 .iter()
@@ -356,15 +352,17 @@ fn inferred(lines: &[Line<'_>]) -> Option<PaperDate> {
                 .filter(|h| h.yearless)
             {
                 let (a, b) = bound(h, l.text);
-                if let Some(a) = a {
-                    if hi.is_none_or(|hi| a <= hi) && lo.is_none_or(|lo| a > lo) {
-                        lo = Some(a);
-                    }
+                if let Some(a) = a
+                    && hi.is_none_or(|hi| a <= hi)
+                    && lo.is_none_or(|lo| a > lo)
+                {
+                    lo = Some(a);
                 }
-                if let Some(b) = b {
-                    if lo.is_none_or(|lo| b >= lo) && hi.is_none_or(|hi| b < hi) {
-                        hi = Some(b);
-                    }
+                if let Some(b) = b
+                    && lo.is_none_or(|lo| b >= lo)
+                    && hi.is_none_or(|hi| b < hi)
+                {
+                    hi = Some(b);
                 }
             }
         }

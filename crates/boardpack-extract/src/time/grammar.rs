@@ -569,12 +569,12 @@ impl Grammar<'_> {
                 k += 1;
             }
             if let Some(t) = self.num(k) {
-                let follows_ok = !self.number_glued_after(k)
-                    && !self.punct(k + 1, &[':', '/'])
-                    && !(self.punct(k + 1, &['.'])
-                        && self.num(k + 2).is_some()
-                        && self.glued(k + 2))
-                    && self.month(k + 1).is_none();
+                let decimal =
+                    self.punct(k + 1, &['.']) && self.num(k + 2).is_some() && self.glued(k + 2);
+                let follows_ok = !(self.number_glued_after(k)
+                    || self.punct(k + 1, &[':', '/'])
+                    || decimal
+                    || self.month(k + 1).is_some());
                 if t.digits == 2 && !t.ordinal && follows_ok && !self.punct(k + 1, &['%']) {
                     return atom(Shape::Month(m), Some(2000 + t.val as i32), k + 1);
                 }
@@ -685,9 +685,7 @@ impl Grammar<'_> {
             }
             _ => return None,
         };
-        if self.is_dash(j) && self.glued(j) {
-            j += 1;
-        } else if self.is_word(j, "of") {
+        if (self.is_dash(j) && self.glued(j)) || self.is_word(j, "of") {
             j += 1;
         }
         if let Some(y) = self.year4(j) {
@@ -1279,10 +1277,10 @@ pub(crate) fn parse(toks: &[Tok]) -> Vec<Expr> {
             inherit_year(&mut a2, &b2);
             if b2.year.is_none() && a2.year.is_some() && !is_yearish(&b2.shape) {
                 b2.year = a2.year;
-                if let (Some((s, _)), Some((_, e))) = (a2.period(), b2.period()) {
-                    if e < s {
-                        b2.year = a2.year.map(|y| y + 1);
-                    }
+                if let (Some((s, _)), Some((_, e))) = (a2.period(), b2.period())
+                    && e < s
+                {
+                    b2.year = a2.year.map(|y| y + 1);
                 }
             }
             if compatible(&a2, &b2) {
