@@ -232,7 +232,7 @@ pub(crate) fn title(
         }
     }
     let mut candidates = Vec::new();
-    for (i, line) in lines[..header.min(15)].iter().enumerate() {
+    for (i, line) in lines[..header.min(20)].iter().enumerate() {
         let t = line.text.trim();
         if let Some((kind, _)) = &labels[i] {
             if matches!(kind, LabelKind::Page) {
@@ -247,7 +247,10 @@ pub(crate) fn title(
             continue;
         }
         let cleaned = clean_title(t);
-        if crate::labels::generic_label(&cleaned) {
+        // "Jobs Guarantee: Business Case" is a title; "Plan Theme: Stronger economies, ..."
+        // is a field.
+        if crate::labels::generic_label(&cleaned) && (cleaned.contains(',') || words(&cleaned) > 12)
+        {
             break;
         }
         let fits = title_like(&cleaned, 25)
@@ -258,8 +261,9 @@ pub(crate) fn title(
         if words(&cleaned) > 25 {
             break;
         }
+        let is_name = is_body_name(&cleaned);
         candidates.push((i, cleaned));
-        if candidates.len() >= 2 {
+        if !is_name || candidates.len() >= 6 {
             break;
         }
     }
@@ -272,16 +276,14 @@ pub(crate) fn title(
         // Whole-meeting pages are titled by their meeting line only.
         return (None, None);
     }
-    match candidates.as_slice() {
-        [] => (None, None),
-        [(i, t)] => (Some(*i), Some(t.clone())),
-        [(i, t), (j, u), ..] => {
-            if is_body_name(t) {
-                (Some(*j), Some(u.clone()))
-            } else {
-                (Some(*i), Some(t.clone()))
-            }
-        }
+    // The names of the body and its committee often head the page above the title.
+    match candidates
+        .iter()
+        .find(|(_, t)| !is_body_name(t))
+        .or(candidates.first())
+    {
+        Some((i, t)) => (Some(*i), Some(t.clone())),
+        None => (None, None),
     }
 }
 
