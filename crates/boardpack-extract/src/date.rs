@@ -21,6 +21,8 @@ use crate::time::{self, Anchor, Hit, Tense};
 
 /// How many lines from the top a header date may sit.
 const HEADER_LINES: usize = 15;
+/// How many lines from the top a bare date line may sit.
+const TOP_LINES: usize = 8;
 /// How many lines from the top a "Date:" label may sit.
 const LABEL_LINES: usize = 40;
 
@@ -111,8 +113,8 @@ fn stated(lines: &[Line<'_>]) -> Option<PaperDate> {
             }
         }
     }
-    for l in lines.iter().take(HEADER_LINES) {
-        if let Some(d) = meeting_line(l) {
+    for (i, l) in lines.iter().take(HEADER_LINES).enumerate() {
+        if let Some(d) = meeting_line(l, i < TOP_LINES) {
             return Some(stated_on(d, format!("meeting line: {}", l.text.trim())));
         }
     }
@@ -121,8 +123,9 @@ fn stated(lines: &[Line<'_>]) -> Option<PaperDate> {
 
 /// A header line that dates the paper's own meeting: a full date with a weekday
 /// ("Wednesday, 20 June 2007", "TO THE CABINET ON TUESDAY 8TH APRIL 2003"), or a line that
-/// opens with a date and a title ("02/12/2020 - Carbon Neutrality Action Plan").
-fn meeting_line(l: &Line<'_>) -> Option<NaiveDate> {
+/// opens with a date and a title ("02/12/2020 - Carbon Neutrality Action Plan"), or a
+/// short line near the top that ends with one.
+fn meeting_line(l: &Line<'_>, top: bool) -> Option<NaiveDate> {
     for h in &l.hits {
         if !h.day || h.yearless || h.lead != time::Lead::None {
             continue;
@@ -155,6 +158,11 @@ fn meeting_line(l: &Line<'_>) -> Option<NaiveDate> {
             "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
         );
         if weekday {
+            return Some(day);
+        }
+        // A short top line that ends with a date: "Report to Cabinet, 12 January 2022".
+        let ends = l.text[h.end..].trim().len() <= 1;
+        if top && ends && l.text.len() <= 90 && h.tense == Tense::Neutral {
             return Some(day);
         }
         let opens = l.text[..h.start].trim().is_empty();

@@ -88,6 +88,18 @@ fn a_meeting_line_with_a_weekday_is_stated() {
 }
 
 #[test]
+fn a_short_top_line_ending_in_a_date_is_stated() {
+    check(
+        &[
+            "Report to Cabinet, 12 January 2022",
+            "Library opening hours",
+            "The review will finish in March 2022.",
+        ],
+        ("2022-01-12", "2022-01-12", "2022-01-12", "stated"),
+    );
+}
+
+#[test]
 fn a_decision_notice_is_dated_by_its_decision() {
     check(
         &[

@@ -1093,6 +1093,7 @@ impl Grammar<'_> {
                 }
                 t.cap || prev == Some("the")
             }
+            Shape::Month(_) if matches!(self.word(a.start), Some("early" | "mid" | "late")) => true,
             Shape::Month(m) => {
                 let prev_tok = a.start.checked_sub(1).and_then(|k| self.tok(k));
                 if prev_tok.is_some_and(|t| t.kind == Kind::Word && t.cap && prev != Some("the")) {

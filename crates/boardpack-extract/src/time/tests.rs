@@ -150,6 +150,10 @@ const YEARLESS: &[Case] = &[
     ),
     ("the next meeting in July", &[("July", "", "")]),
     (
+        "@2023-01-10 mid-March the panel meets",
+        &[("mid-March", "2023-03-01", "2023-03-31")],
+    ),
+    (
         "@2022-10-01 Work resumes in the spring.",
         &[("spring", "2023-03-01", "2023-05-31")],
     ),
