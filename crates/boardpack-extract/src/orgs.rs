@@ -235,10 +235,10 @@ fn group_mentions(mentions: &[Mention]) -> Vec<Group> {
     for (gi, g) in groups.iter().enumerate() {
         if g.members.len() == 1 && g.extra.is_empty() {
             let k = &mentions[g.members[0]].key;
-            if let Some(&target) = by_key.get(k) {
-                if target != gi {
-                    merged[gi] = Some(target);
-                }
+            if let Some(&target) = by_key.get(k)
+                && target != gi
+            {
+                merged[gi] = Some(target);
             }
         }
     }

@@ -12,18 +12,11 @@ use super::words::Word;
 
 const DATA: &str = include_str!("../../data/uk_bodies.txt");
 
-/// One body: its full name first, then its other names.
-#[derive(Debug)]
-pub(crate) struct Body {
-    /// The full name and the other names, as the data file spells them.
-    pub names: Vec<String>,
-}
-
 /// The lookup tables built from the data file.
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
-    /// Every body, in file order.
-    pub bodies: Vec<Body>,
+    /// How many bodies the file lists; a body's index is its place in the file.
+    pub bodies: usize,
     /// Full-name keys to body index.
     full: HashMap<String, usize>,
     /// Abbreviations (exact spelling) to body index.
@@ -78,7 +71,7 @@ fn is_abbreviation(name: &str) -> bool {
 impl Gazetteer {
     fn parse(data: &str) -> Gazetteer {
         let mut g = Gazetteer {
-            bodies: Vec::new(),
+            bodies: 0,
             full: HashMap::new(),
             abbr: HashMap::new(),
             max_words: 1,
@@ -100,7 +93,7 @@ impl Gazetteer {
                     g.places.insert(k);
                 }
                 _ => {
-                    let idx = g.bodies.len();
+                    let idx = g.bodies;
                     let names: Vec<String> =
                         line.split(" | ").map(|n| n.trim().to_string()).collect();
                     for n in &names {
@@ -112,7 +105,7 @@ impl Gazetteer {
                             g.full.entry(k).or_insert(idx);
                         }
                     }
-                    g.bodies.push(Body { names });
+                    g.bodies += 1;
                 }
             }
         }
@@ -190,7 +183,7 @@ mod tests {
     #[test]
     fn data_file_loads() {
         let g = &*GAZETTEER;
-        assert!(g.bodies.len() > 100);
+        assert!(g.bodies > 100);
         assert!(g.by_abbr("DWP").is_some());
         assert_eq!(
             g.by_abbr("DWP"),
@@ -198,5 +191,6 @@ mod tests {
         );
         assert!(g.is_place(&key("Kensington & Chelsea")));
         assert!(g.by_key("the").is_none());
+        assert_eq!(g.by_abbr("UKTI"), g.by_key(&key("UK Trade and Investment")));
     }
 }

@@ -383,10 +383,10 @@ impl<'a> Line<'a> {
         if !is_coord_head(singular) || s == h {
             return;
         }
-        if let Some((_, n)) = GAZETTEER.longest_at(&self.ws, s) {
-            if s + n > h {
-                return;
-            }
+        if let Some((_, n)) = GAZETTEER.longest_at(&self.ws, s)
+            && s + n > h
+        {
+            return;
         }
         let mut groups = vec![self.atoms(s, h - 1)];
         let mut first = s;
@@ -639,10 +639,8 @@ impl<'a> Line<'a> {
         let mut entries: Vec<(usize, usize)> = Vec::new();
         let mut offset = 0;
         for piece in self.text.split('•') {
-            if let Some(c) = ENTRY.captures(piece) {
-                if let Some(m) = c.get(1) {
-                    entries.push((offset + m.start(), offset + m.end()));
-                }
+            if let Some(m) = ENTRY.captures(piece).and_then(|c| c.get(1)) {
+                entries.push((offset + m.start(), offset + m.end()));
             }
             offset += piece.len() + '•'.len_utf8();
         }
@@ -678,8 +676,11 @@ impl<'a> Line<'a> {
         items.sort_by(|x, y| x.s.cmp(&y.s).then(y.e.cmp(&x.e)).then(y.prio.cmp(&x.prio)));
         let mut kept: Vec<Item> = Vec::new();
         for it in items {
-            if let Some(last) = kept.last_mut() {
-                if it.s >= last.s && it.e <= last.e {
+            if let Some(last) = kept.last_mut()
+                && it.s >= last.s
+                && it.e <= last.e
+            {
+                {
                     // A gazetteer body at the start of a longer name is its parent.
                     if it.s == last.s && it.e < last.e && it.prio == 3 {
                         let rest = self.span(it.e + 1, last.e).to_string();
@@ -695,8 +696,10 @@ impl<'a> Line<'a> {
         // "UK Trade and Investment (UKTI)": the bracketed abbreviation.
         for it in &mut kept {
             let e = it.e;
-            if let Found::Name { name, abbr, .. } = &mut it.found {
-                if let Some(w) = self.ws.get(e + 1) {
+            if let Found::Name { name, abbr, .. } = &mut it.found
+                && let Some(w) = self.ws.get(e + 1)
+            {
+                {
                     let upper = w.text.chars().filter(|c| c.is_uppercase()).count();
                     let first_ok = w.text.chars().next() == name.chars().next();
                     if w.sep == Sep::Open && w.stop_after && upper >= 2 && first_ok {

@@ -64,11 +64,6 @@ impl Word<'_> {
             .flat_map(char::to_lowercase)
             .collect()
     }
-
-    /// Whether the word equals `w` ignoring case.
-    pub fn is(&self, w: &str) -> bool {
-        self.text.eq_ignore_ascii_case(w)
-    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -125,7 +120,7 @@ pub(crate) fn words(line: &str) -> Vec<Word<'_>> {
         match c {
             ' ' | '\t' => {}
             ',' => {
-                if sep == Sep::Space {
+                if sep != Sep::Open {
                     sep = Sep::Comma;
                 }
             }
@@ -135,12 +130,11 @@ pub(crate) fn words(line: &str) -> Vec<Word<'_>> {
                 sep = Sep::Hard;
             }
             _ => {
-                if matches!(c, '.' | ':' | ';' | ')' | ']' | '?' | '!') {
-                    if let Some(last) = out.last_mut() {
-                        if last.end == i {
-                            last.stop_after = true;
-                        }
-                    }
+                if matches!(c, '.' | ':' | ';' | ')' | ']' | '?' | '!')
+                    && let Some(last) = out.last_mut()
+                    && last.end == i
+                {
+                    last.stop_after = true;
                 }
                 sep = Sep::Hard;
             }
