@@ -243,8 +243,16 @@ pub(crate) fn line_label(text: &str) -> Option<(LabelKind, String)> {
     if t.is_empty() {
         return None;
     }
+    // Labels are short: a long line can only carry one at its start.
+    if t.len() > 80 && !t.as_bytes()[..80].iter().any(|&b| b == b':' || b == b'?') {
+        return None;
+    }
     // Bare label: the whole line is a label ("Summary", "Recommendation(s)").
-    let whole = norm_label(t);
+    let whole = if t.len() <= 80 {
+        norm_label(t)
+    } else {
+        String::new()
+    };
     if let Some(kind) = kind_of(&whole) {
         // A bare "Reasons for Decision" or "Attachments" line is a heading; only with a
         // colon is it a label.
@@ -264,7 +272,7 @@ pub(crate) fn line_label(text: &str) -> Option<(LabelKind, String)> {
     }
     // "Label: value" or "Question? answer".
     for sep in [':', '?'] {
-        if let Some(idx) = t.find(sep) {
+        if let Some(idx) = t.find(sep).filter(|&i| i <= 80) {
             let name = norm_label(&t[..idx]);
             if name.split(' ').count() > 9 {
                 continue;

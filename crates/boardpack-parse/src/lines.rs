@@ -150,11 +150,17 @@ fn push_line(out: &mut Vec<Line>, b: &Block, text: &str, gap: bool, tabbed: bool
     if text.is_empty() {
         return;
     }
-    let parsed = Block::from_line(b.line, text);
+    // The reader has already analysed an unchanged line.
+    let (marker, text) = if text == b.raw {
+        (b.marker.clone(), b.text.clone())
+    } else {
+        let parsed = Block::from_line(b.line, text);
+        (parsed.marker, parsed.text)
+    };
     out.push(Line {
         n: b.line,
-        text: parsed.text,
-        marker: parsed.marker,
+        text,
+        marker,
         tabbed,
         gap_before: gap,
         linked,
@@ -197,6 +203,9 @@ fn split_inline(raw: &str) -> Vec<String> {
 
 /// "Declarations of Interestsee guidance note": link text glued to a title by a web page.
 fn strip_glued_link_text(s: &str) -> String {
+    if !s.ends_with("note") && !s.ends_with("note)") && !s.ends_with("NOTE") {
+        return s.to_string();
+    }
     let lower = s.to_lowercase();
     for tail in [
         "see guidance note",

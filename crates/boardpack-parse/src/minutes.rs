@@ -52,6 +52,20 @@ static PRESENTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The verbs of [`PRESENTER`], to skip lines that cannot match it cheaply.
+const PRESENTING_VERBS: &[&str] = &[
+    "introduced",
+    "presented",
+    "gave",
+    "outlined",
+    "provided",
+    "delivered",
+    "reported",
+    "explained",
+    "summarised",
+    "updated",
+];
+
 /// Whether a sentence asks the reader to act ("Members are asked to note ...").
 pub(crate) fn is_ask(text: &str) -> bool {
     ASK.is_match(text)
@@ -256,7 +270,11 @@ fn presenters(lines: &[Line], layout: &Layout, from: usize, to: usize) -> Vec<Pr
         if !matches!(layout.role[i], Role::Free | Role::In(_)) {
             continue;
         }
-        for c in PRESENTER.captures_iter(&lines[i].text) {
+        let text = &lines[i].text;
+        if !PRESENTING_VERBS.iter().any(|v| text.contains(v)) {
+            continue;
+        }
+        for c in PRESENTER.captures_iter(text) {
             let name = ["name1", "name2", "name3", "name4"]
                 .iter()
                 .find_map(|g| c.name(g));

@@ -92,3 +92,17 @@ fn adversarial_lines_finish() {
         }
     }
 }
+
+#[test]
+fn long_lines_with_multibyte_characters() {
+    // Byte limits inside the parser must never cut a character in two.
+    for pad in 0..8 {
+        let line = format!(
+            "{}’’’ members’ agreement: {}\n",
+            "a".repeat(70 + pad),
+            "£ ".repeat(60)
+        );
+        let doc = boardpack_read::read(line.as_bytes()).expect("text");
+        let _ = boardpack_parse::parse(&doc);
+    }
+}
