@@ -127,6 +127,8 @@ pub(crate) fn body(lines: &[Line], layout: &Layout, title: Option<&str>) -> Body
                 section = Some(h);
                 open = None;
             }
+            // Table cells exported as tab-indented lines are not the paragraph's text.
+            _ if line.tabbed => {}
             _ => {
                 if let Some(k) = open {
                     paragraphs[k].text.push(' ');
