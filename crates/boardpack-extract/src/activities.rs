@@ -22,7 +22,7 @@ mod tests;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
-use boardpack_model::{Activity, DateBasis, Paper, Paragraph, Source};
+use boardpack_model::{Activity, DateBasis, Kind, Paper, Paragraph, Source};
 use boardpack_read::{Block, Document};
 use regex::Regex;
 
@@ -46,7 +46,11 @@ pub fn activities(doc: &Document, paper: &Paper, units: &[Unit<'_>]) -> Vec<Acti
             .clone()
     };
     let mut rows: Vec<Row> = tables(doc);
-    rows.extend(lists(paper));
+    // Points in minutes and decision notices ("The Board: 1.1. Noted the update.") record
+    // a meeting, not a list of work.
+    if matches!(paper.kind, Kind::Report | Kind::Other) {
+        rows.extend(lists(paper));
+    }
     if rows.is_empty() {
         return Vec::new();
     }
@@ -142,6 +146,22 @@ static OTHER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("other head")
 });
 
+/// Where the columns of an activity table are.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    /// How many cells a full row has.
+    count: usize,
+    /// The activity column.
+    activity: usize,
+    /// The time column.
+    time: usize,
+}
+
+/// Whether a cell is a header label other than the activity column's.
+fn is_label(cell: &str) -> bool {
+    TIME_HEAD.is_match(cell) || OTHER_HEAD.is_match(cell)
+}
+
 /// A cell's text for header matching: trimmed, without a closing colon.
 fn head(text: &str) -> &str {
     text.trim().trim_end_matches(':').trim()
@@ -162,14 +182,22 @@ fn tables(doc: &Document) -> Vec<Row> {
             i += 1;
             continue;
         }
-        // The header row: this cell and the ones straight after it.
+        // The header row: this cell, the labels just before it ("Date", "Lead") and the
+        // ones straight after it.
+        let mut start = i;
+        while start > 0
+            && i - start < 4
+            && !blocks[start - 1].is_blank()
+            && is_label(head(&blocks[start - 1].text))
+        {
+            start -= 1;
+        }
         let mut j = i;
         // Header cells are short labels; after the time column only known labels follow.
         let mut timed = false;
         while j < blocks.len() && !blocks[j].is_blank() && j - i < 6 {
             let cell = head(&blocks[j].text);
-            let label = TIME_HEAD.is_match(cell) || OTHER_HEAD.is_match(cell);
-            if (timed && !label)
+            if (timed && !is_label(cell))
                 || cell.split_whitespace().count() > 5
                 || cell.chars().any(|c| c.is_ascii_digit())
             {
@@ -178,28 +206,27 @@ fn tables(doc: &Document) -> Vec<Row> {
             timed |= TIME_HEAD.is_match(cell);
             j += 1;
         }
-        let header: Vec<&Block> = blocks[i..j].iter().collect();
-        let Some(time_col) = header
+        let header = &blocks[start..j];
+        let Some(time) = header
             .iter()
             .position(|h| TIME_HEAD.is_match(head(&h.text)))
         else {
             i += 1;
             continue;
         };
-        i = tabbed_rows(blocks, j, header.len(), time_col, &mut out);
+        let columns = Columns {
+            count: header.len(),
+            activity: i - start,
+            time,
+        };
+        i = tabbed_rows(blocks, j, columns, &mut out);
     }
     out
 }
 
 /// Reads the rows of a tab-indented table from `from`, each a group of consecutive cells
 /// between blank lines, until a line that is not a cell. Returns where the table ends.
-fn tabbed_rows(
-    blocks: &[Block],
-    from: usize,
-    columns: usize,
-    time_col: usize,
-    out: &mut Vec<Row>,
-) -> usize {
+fn tabbed_rows(blocks: &[Block], from: usize, columns: Columns, out: &mut Vec<Row>) -> usize {
     let mut i = from;
     let first_row = out.len();
     let mut group: Vec<&Block> = Vec::new();
@@ -218,18 +245,20 @@ fn tabbed_rows(
             group.clear();
             return;
         }
-        let activity_col = if time_col == 0 { 1 } else { 0 };
-        let (text, when) = if cells.len() == columns {
-            (cells.get(activity_col).copied(), Some(cells[time_col]))
+        let (at, when) = if cells.len() == columns.count {
+            (columns.activity, Some(cells[columns.time]))
         } else {
-            let when = cells.iter().skip(1).copied().find(|c| is_time_cell(c));
-            (cells.first().copied(), when)
+            // A row with an empty cell: the first cell that is not a date is the activity.
+            let at = cells.iter().position(|c| !is_time_cell(c)).unwrap_or(0);
+            let when = cells.iter().copied().find(|c| is_time_cell(c));
+            (at, when)
         };
+        let text = cells.get(at).copied();
         if let Some(text) = text.filter(|t| !t.is_empty() && !is_time_cell(t)) {
             out.push(Row {
                 text: first_sentence(text).to_string(),
                 when: when.filter(|w| !w.is_empty()).map(str::to_string),
-                line: group[activity_col.min(group.len() - 1)].line,
+                line: group[at.min(group.len() - 1)].line,
                 paragraph: None,
             });
         }

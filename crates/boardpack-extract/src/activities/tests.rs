@@ -128,6 +128,39 @@ Members discussed the update. In discussion the following points were made:
 2.2. Members asked officers to bring back costed options.
 ";
 
+const MEETING_POINTS: &str = "Harbour Board - Tuesday, 8th March 2022 10.00 a.m.
+
+Agenda item 4. Dredging programme
+
+Minutes:
+
+4. The Board:
+
+4.1. Noted the dredging programme for the coming year.
+4.2. Agreed to write to the port authority about silt disposal.
+";
+
+const DATE_FIRST: &str = "Rivers Trust Liaison Group forward plan
+
+1. The plan for the year is set out below.
+
+\tDate
+\tActivity
+\tLead
+
+\tJuly 2023
+\tSite visit to the restored water meadows
+\tTrust officers
+
+\tQ3 2023/24
+\tConsultation on the catchment plan
+\tCouncil officers
+
+Background
+
+2. The Group was set up in 2021.
+";
+
 #[test]
 fn activity_tables() {
     check(
@@ -136,6 +169,13 @@ fn activity_tables() {
             "A roundtable with harbour authorities on port-side regeneration | March 2022 | 2022-03-01 | 2022-03-31",
             "Research into seasonal employment in resort towns | Spring 2022 – Autumn 2022 | 2022-03-01 | 2022-11-30",
             "A joint seminar with the Rural Services Network | June 2022 - | 2022-06-01 | ",
+        ],
+    );
+    check(
+        DATE_FIRST,
+        &[
+            "Site visit to the restored water meadows | July 2023 | 2023-07-01 | 2023-07-31",
+            "Consultation on the catchment plan | Q3 2023/24 | 2023-10-01 | 2023-12-31",
         ],
     );
 }
@@ -201,6 +241,7 @@ fn future_work() {
 fn not_activities() {
     check(PRIORITIES, &[]);
     check(MINUTES, &[]);
+    check(MEETING_POINTS, &[]);
     check("Activity\nTimescale\n", &[]);
 }
 
