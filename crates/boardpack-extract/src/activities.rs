@@ -507,25 +507,40 @@ fn reads_as_work(text: &str, future: bool) -> bool {
 /// The time expression an item gives: one in brackets ("(July 2014)"), else one that
 /// closes its first sentence (`first` bytes long), else None.
 fn item_time(text: &str, first: usize) -> Option<String> {
-    let found = time::find(text, None);
+    let mut found = time::find(text, None);
+    found.sort_by_key(|f| f.start);
     let bracketed = |f: &&Found| {
         let before = text[..f.start].trim_end();
         let after =
             text[f.end..].trim_start_matches(|c: char| c.is_whitespace() || "-–—".contains(c));
         before.ends_with('(') && after.starts_with(')')
     };
+    // Inside an open bracket: one pass keeps the last "(" and ")" before each expression.
+    let last_close = text.rfind(')');
+    let (mut open, mut close, mut cursor) = (None, None, 0);
     let inside = |f: &&Found| {
-        let open = text[..f.start].rfind('(');
-        let close = text[..f.start].rfind(')');
-        open.is_some_and(|o| close.is_none_or(|c| c < o)) && text[f.end..].contains(')')
+        for (i, b) in text.as_bytes()[cursor..f.start].iter().enumerate() {
+            match b {
+                b'(' => open = Some(cursor + i),
+                b')' => close = Some(cursor + i),
+                _ => {}
+            }
+        }
+        cursor = f.start;
+        let opened = open.is_some_and(|o| close.is_none_or(|c| c < o));
+        opened && last_close.is_some_and(|c| c >= f.end)
     };
-    let closing =
-        |f: &&Found| f.end <= first && text[f.end..first].chars().all(|c| !c.is_alphanumeric());
+    // Closing the first sentence: only the last expression that ends inside it can.
+    let closing = found
+        .iter()
+        .rev()
+        .find(|f| f.end <= first)
+        .filter(|f| text[f.end..first].chars().all(|c| !c.is_alphanumeric()));
     found
         .iter()
         .find(bracketed)
         .or_else(|| found.iter().find(inside))
-        .or_else(|| found.iter().find(closing))
+        .or(closing)
         .map(|f| f.text.clone())
 }
 

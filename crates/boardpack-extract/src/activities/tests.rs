@@ -257,6 +257,14 @@ fn adversarial_input_neither_hangs_nor_panics() {
     let paper = boardpack_parse::parse(&doc);
     let units = units_of(&doc, &paper);
     let _ = super::activities(&doc, &paper, &units);
+    let dated = format!(
+        "3. We have:\n3.1. Held (talks {}\n3.2. Ran it.\n",
+        "May 2020 ".repeat(100_000)
+    );
+    let doc = boardpack_read::read(dated.as_bytes()).expect("read");
+    let paper = boardpack_parse::parse(&doc);
+    let units = units_of(&doc, &paper);
+    let _ = super::activities(&doc, &paper, &units);
     let table = format!(
         "\tActivity\n\tTimescale\n{}",
         "\tx\n\t2021\n\n".repeat(50_000)
