@@ -20,6 +20,30 @@ impl Document {
         }
     }
 
+    /// Appends one line of text as the next block, on `page` (1-based; 0 where the format
+    /// has no pages). Readers of structured formats build documents this way; a table cell
+    /// is pushed as a line starting with a tab, as word processors export it.
+    pub fn push_line(&mut self, text: &str, page: u32) {
+        let mut block = Block::from_line(self.blocks.len() + 1, text);
+        block.page = page;
+        self.blocks.push(block);
+    }
+
+    /// Appends a heading of the given level (1 = Heading 1; 0 = the document's title).
+    pub fn push_heading(&mut self, text: &str, level: u8, page: u32) {
+        self.push_line(text, page);
+        if let Some(b) = self.blocks.last_mut() {
+            b.heading = Some(level);
+        }
+    }
+
+    /// Appends a blank line (a paragraph boundary), never two in a row.
+    pub fn push_blank(&mut self, page: u32) {
+        if self.blocks.last().is_some_and(|b| !b.is_blank()) {
+            self.push_line("", page);
+        }
+    }
+
     /// The non-blank blocks.
     pub fn non_blank(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| !b.is_blank())
@@ -87,6 +111,12 @@ pub struct Block {
     pub cells: Vec<String>,
     /// The label:value shape of the line, if it has one.
     pub label: Option<Label>,
+    /// The 1-based page the line is on, for paged formats (PDF, and DOCX page breaks);
+    /// 0 where unknown.
+    pub page: u32,
+    /// The heading level a structured format gave the line (0 = title, 1 = Heading 1 ...),
+    /// where it gave one.
+    pub heading: Option<u8>,
 }
 
 impl Block {
@@ -114,6 +144,8 @@ impl Block {
             cells,
             label,
             raw,
+            page: 0,
+            heading: None,
         }
     }
 
