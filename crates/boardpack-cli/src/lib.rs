@@ -32,12 +32,17 @@ pub enum Command {
     /// order), print one record after another: outlines headed by their path, or with
     /// --json one JSON object per line, each with a "file" field.
     Parse {
-        /// The papers to read (plain text), or folders of them.
+        /// The papers to read (plain text, DOCX, HTML or PDF, told apart by content), or
+        /// folders of them.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Print the record as JSON (the shape of docs/paper.schema.json).
         #[arg(long)]
         json: bool,
+        /// Treat each file as an agenda pack: split it into its papers (cover, agenda,
+        /// minutes, reports) and print a record for each, with its page range.
+        #[arg(long)]
+        pack: bool,
     },
     /// Print the JSON Schema of the record that `parse --json` prints.
     Schema,
@@ -76,9 +81,10 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// Runs one command, writing its result to `out`.
 pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
     match args.command {
-        Command::Parse { files, json } => {
+        Command::Parse { files, json, pack } => {
             if let [file] = files.as_slice()
                 && !file.is_dir()
+                && !pack
             {
                 let paper = parse_file(file)?;
                 if json {
@@ -90,7 +96,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
                 out.flush()?;
                 return Ok(());
             }
-            parse_many(&files, json, out)?;
+            parse_many(&files, json, pack, out)?;
         }
         Command::Schema => {
             serde_json::to_writer_pretty(&mut *out, &boardpack_model::paper_schema())?;
@@ -103,26 +109,43 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
 
 /// Parses every paper under `inputs`; a failure is reported on stderr and the run goes
 /// on, failing at the end.
-fn parse_many(inputs: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<()> {
+fn parse_many(inputs: &[PathBuf], json: bool, pack: bool, out: &mut dyn Write) -> Result<()> {
     let mut files = Vec::new();
     for input in inputs {
         collect_files(input, &mut files, 0).with_context(|| input.display().to_string())?;
     }
     let mut failed = 0usize;
     for file in &files {
-        match parse_file(file) {
-            Ok(paper) => {
-                if json {
-                    let mut value = serde_json::to_value(&paper)?;
-                    if let Some(map) = value.as_object_mut() {
-                        map.insert("file".into(), file.display().to_string().into());
+        let papers = if pack {
+            parse_pack_file(file)
+        } else {
+            parse_file(file).map(|p| vec![p])
+        };
+        match papers {
+            Ok(papers) => {
+                for paper in papers {
+                    if json {
+                        let mut value = serde_json::to_value(&paper)?;
+                        if let Some(map) = value.as_object_mut() {
+                            map.insert("file".into(), file.display().to_string().into());
+                        }
+                        serde_json::to_writer(&mut *out, &value)?;
+                        writeln!(out)?;
+                    } else {
+                        match &paper.pack {
+                            Some(part) => writeln!(
+                                out,
+                                "== {} (paper {}, pages {}-{}) ==",
+                                file.display(),
+                                part.index,
+                                part.first_page,
+                                part.last_page
+                            )?,
+                            None => writeln!(out, "== {} ==", file.display())?,
+                        }
+                        out.write_all(boardpack_model::outline(&paper).as_bytes())?;
+                        writeln!(out)?;
                     }
-                    serde_json::to_writer(&mut *out, &value)?;
-                    writeln!(out)?;
-                } else {
-                    writeln!(out, "== {} ==", file.display())?;
-                    out.write_all(boardpack_model::outline(&paper).as_bytes())?;
-                    writeln!(out)?;
                 }
             }
             Err(e) => {
@@ -168,6 +191,29 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<()
 pub fn parse_file(path: &Path) -> Result<Paper> {
     let bytes = read_limited(path).with_context(|| path.display().to_string())?;
     parse_bytes(&bytes).with_context(|| path.display().to_string())
+}
+
+/// Reads an agenda pack and parses each of its papers.
+pub fn parse_pack_file(path: &Path) -> Result<Vec<Paper>> {
+    let bytes = read_limited(path).with_context(|| path.display().to_string())?;
+    let doc = boardpack_read::read(&bytes).with_context(|| path.display().to_string())?;
+    let parts = boardpack_parse::split_pack(&doc);
+    let file = path.display().to_string();
+    Ok(parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let mut paper = boardpack_parse::parse(&part.doc);
+            boardpack_extract::extract(&part.doc, &paper).apply(&mut paper);
+            paper.pack = Some(boardpack_model::PackPart {
+                file: Some(file.clone()),
+                index: i + 1,
+                first_page: part.first_page,
+                last_page: part.last_page,
+            });
+            paper
+        })
+        .collect())
 }
 
 /// Runs the pipeline over bytes already in memory.

@@ -280,6 +280,24 @@ pub struct Paper {
     pub date: Option<PaperDate>,
     /// What the parser noticed and worked around.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the paper sits in an agenda pack it was split from; null for a paper read
+    /// on its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<PackPart>,
+}
+
+/// A paper's place in the agenda pack (one PDF or DOCX holding a whole meeting's papers)
+/// it was split from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PackPart {
+    /// The pack's file, as given on the command line or to the library.
+    pub file: Option<String>,
+    /// 1-based position of this paper in the pack.
+    pub index: usize,
+    /// First page of the pack this paper covers (1-based).
+    pub first_page: u32,
+    /// Last page it covers.
+    pub last_page: u32,
 }
 
 /// The JSON Schema of [`Paper`], as published in `docs/paper.schema.json`.

@@ -20,11 +20,14 @@ mod header;
 mod labels;
 mod lines;
 mod minutes;
+mod pack;
 mod sections;
 mod text;
 
 use boardpack_model::Paper;
 use boardpack_read::Document;
+
+pub use crate::pack::{PackPaper, split_pack};
 
 use crate::labels::LabelKind;
 use crate::sections::Layout;
