@@ -30,16 +30,29 @@ const LABEL_LINES: usize = 40;
 struct Line<'a> {
     text: &'a str,
     hits: Vec<Hit>,
+    reading: &'a time::Reading,
 }
 
 /// The paper's date with its window and basis, or None where nothing bounds it.
 pub fn paper_date(paper: &Paper, units: &[Unit<'_>]) -> Option<PaperDate> {
+    let readings: Vec<time::Reading> = units.iter().map(|u| time::read(u.text)).collect();
+    paper_date_read(paper, units, &readings)
+}
+
+/// [`paper_date`] over readings made once per unit.
+pub(crate) fn paper_date_read(
+    paper: &Paper,
+    units: &[Unit<'_>],
+    readings: &[time::Reading],
+) -> Option<PaperDate> {
     let _ = paper;
     let lines: Vec<Line<'_>> = units
         .iter()
-        .map(|u| Line {
+        .zip(readings)
+        .map(|(u, reading)| Line {
             text: u.text,
-            hits: time::scan(u.text, None),
+            hits: time::resolve(reading, u.text, None),
+            reading,
         })
         .collect();
     stated(&lines)
@@ -355,7 +368,7 @@ fn inferred(lines: &[Line<'_>]) -> Option<PaperDate> {
     };
     if let Some(anchor) = anchor {
         for l in lines {
-            for h in time::scan(l.text, Some(anchor))
+            for h in time::resolve(l.reading, l.text, Some(anchor))
                 .iter()
                 .filter(|h| h.yearless)
             {

@@ -109,10 +109,12 @@ pub mod time;
 /// Extracts every fact from a parsed paper.
 pub fn extract(doc: &Document, paper: &Paper) -> Facts {
     let units = units(doc, paper);
-    let date = date::paper_date(paper, &units);
+    // Reading calendar expressions is the costly part of dating and timescales: once a unit.
+    let readings: Vec<time::Reading> = units.iter().map(|u| time::read(u.text)).collect();
+    let date = date::paper_date_read(paper, &units, &readings);
     Facts {
         activities: activities::activities(doc, paper, &units),
-        timescales: time::timescales(&units, date.as_ref()),
+        timescales: time::timescales_read(&units, &readings, date.as_ref()),
         money: money::money(&units),
         organisations: orgs::organisations(&units, paper),
         people: people::people(&units, paper),

@@ -84,16 +84,37 @@ pub(crate) struct Hit {
     pub tense: Tense,
 }
 
+/// The anchor-free reading of a text: its calendar expressions with their spans and tense.
+/// Reading is the costly part of [`scan`]; callers that resolve the same text against
+/// several anchors read it once.
+pub(crate) struct Reading {
+    exprs: Vec<(grammar::Expr, usize, usize, Tense)>,
+}
+
+/// Reads the calendar expressions of `text`.
+pub(crate) fn read(text: &str) -> Reading {
+    let toks = lex::lex(text);
+    let exprs = grammar::parse(&toks)
+        .into_iter()
+        .map(|e| {
+            let start = toks[e.start].start;
+            let end = toks[e.end - 1].end;
+            (e, start, end, tense::tense(text, start, end))
+        })
+        .collect();
+    Reading { exprs }
+}
+
 /// Reads every calendar expression in `text`; year-less ones get a year from `anchor`
 /// where it settles it.
 pub(crate) fn scan(text: &str, anchor: Option<Anchor>) -> Vec<Hit> {
-    let toks = lex::lex(text);
-    let exprs = grammar::parse(&toks);
-    let mut out = Vec::with_capacity(exprs.len());
-    for e in exprs {
-        let start = toks[e.start].start;
-        let end = toks[e.end - 1].end;
-        let tense = tense::tense(text, start, end);
+    resolve(&read(text), text, anchor)
+}
+
+/// Normalises a [`Reading`] of `text` against `anchor`.
+pub(crate) fn resolve(reading: &Reading, text: &str, anchor: Option<Anchor>) -> Vec<Hit> {
+    let mut out = Vec::with_capacity(reading.exprs.len());
+    for &(e, start, end, tense) in &reading.exprs {
         let yearless = e.a.year.is_none() || e.b.is_some_and(|b| b.year.is_none());
         let a = period_of(&e.a, anchor, tense);
         let b = match e.b {
@@ -228,11 +249,21 @@ pub(crate) fn anchor_of(date: &PaperDate) -> Option<Anchor> {
 
 /// Every distinct timescale of the paper.
 pub fn timescales(units: &[Unit<'_>], date: Option<&PaperDate>) -> Vec<Timescale> {
+    let readings: Vec<Reading> = units.iter().map(|u| read(u.text)).collect();
+    timescales_read(units, &readings, date)
+}
+
+/// [`timescales`] over readings made once per unit.
+pub(crate) fn timescales_read(
+    units: &[Unit<'_>],
+    readings: &[Reading],
+    date: Option<&PaperDate>,
+) -> Vec<Timescale> {
     let anchor = date.and_then(anchor_of);
     let mut out: Vec<Timescale> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for unit in units {
-        for h in scan(unit.text, anchor) {
+    for (unit, reading) in units.iter().zip(readings) {
+        for h in resolve(reading, unit.text, anchor) {
             let key = if h.first.is_some() || h.last.is_some() {
                 format!("{:?}|{:?}", h.first, h.last)
             } else {
