@@ -502,6 +502,7 @@ impl Builder {
             "li" => &["ul", "ol", "menu", "dir", "table", "td", "th"],
             "dt" | "dd" => &["dl", "table", "td", "th"],
             "td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "caption" => &["table"],
+            "table" => &["html", "template"],
             _ if is_heading(name) => {
                 // `<h2>..</h3>` closes the open heading whatever its level.
                 if let Some(i) = self
