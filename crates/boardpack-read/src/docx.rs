@@ -168,7 +168,11 @@ fn prune_document(ns: Ns, name: &str) -> bool {
 
 /// Styles and numbering: formatting detail never read.
 fn prune_styles(ns: Ns, name: &str) -> bool {
-    ns == Ns::W && matches!(name, "rPr" | "tblPr" | "trPr" | "tcPr" | "tblStylePr" | "tabs")
+    ns == Ns::W
+        && matches!(
+            name,
+            "rPr" | "tblPr" | "trPr" | "tcPr" | "tblStylePr" | "tabs"
+        )
 }
 
 #[cfg(test)]

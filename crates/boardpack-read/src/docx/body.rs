@@ -18,6 +18,9 @@ use super::styles::{Styles, num_ref};
 use super::xml::{Element, Node, Ns};
 use crate::Document;
 
+/// The deepest nesting of complex fields followed.
+const MAX_FIELD_DEPTH: usize = 64;
+
 /// Walks a document body into a [`Document`].
 pub(crate) struct Walker<'a> {
     styles: &'a Styles,
@@ -206,10 +209,7 @@ impl<'a> Walker<'a> {
             .as_ref()
             .and_then(|d| d.ilvl)
             .or_else(|| from_style.as_ref().and_then(|s| s.ilvl))
-            .unwrap_or_else(|| {
-                self.numbering
-                    .level_for_style(&num_id, style, self.styles)
-            });
+            .unwrap_or_else(|| self.numbering.level_for_style(&num_id, style, self.styles));
         self.numbering.next_label(&num_id, ilvl, self.styles)
     }
 
@@ -218,7 +218,10 @@ impl<'a> Walker<'a> {
         for child in el.elements() {
             match (child.ns, child.name.as_str()) {
                 (Ns::W, "r") => self.run(child, lines, hidden),
-                (Ns::W, "hyperlink" | "smartTag" | "customXml" | "ins" | "moveTo" | "fldSimple")
+                (
+                    Ns::W,
+                    "hyperlink" | "smartTag" | "customXml" | "ins" | "moveTo" | "fldSimple",
+                )
                 | (Ns::W, "dir" | "bdo") => self.inline(child, lines, hidden),
                 (Ns::W, "sdt") => {
                     if let Some(content) = child.child(Ns::W, "sdtContent") {
@@ -230,13 +233,11 @@ impl<'a> Walker<'a> {
                         self.inline(b, lines, hidden);
                     }
                 }
-                (Ns::M, "oMathPara" | "oMath") => {
-                    if self.visible() && !hidden {
-                        let mut s = String::new();
-                        math_text(child, &mut s);
-                        lines.push_str(&s, self.page);
-                        self.printed(&s);
-                    }
+                (Ns::M, "oMathPara" | "oMath") if self.visible() && !hidden => {
+                    let mut s = String::new();
+                    math_text(child, &mut s);
+                    lines.push_str(&s, self.page);
+                    self.printed(&s);
                 }
                 (Ns::W, "drawing" | "pict" | "object") | (Ns::Other, _) => {
                     boxes(child, &mut lines.boxes);
@@ -286,10 +287,8 @@ impl<'a> Walker<'a> {
                 }
                 (Ns::W, "lastRenderedPageBreak") => self.page_break(),
                 (Ns::W, "fldChar") => match el.attr("fldCharType") {
-                    Some("begin") => {
-                        if self.fields.len() < 64 {
-                            self.fields.push(false);
-                        }
+                    Some("begin") if self.fields.len() < MAX_FIELD_DEPTH => {
+                        self.fields.push(false);
                     }
                     Some("separate") => {
                         if let Some(top) = self.fields.last_mut() {
@@ -331,8 +330,7 @@ fn collect<'e>(el: &'e Element, name: &str, out: &mut Vec<&'e Element>) {
     for c in el.elements() {
         if c.is(Ns::W, name) {
             out.push(c);
-        } else if c.ns == Ns::W && matches!(c.name.as_str(), "sdt" | "sdtContent" | "customXml")
-        {
+        } else if c.ns == Ns::W && matches!(c.name.as_str(), "sdt" | "sdtContent" | "customXml") {
             collect(c, name, out);
         }
     }
@@ -371,7 +369,11 @@ fn symbol(el: &Element) -> Option<char> {
     let code = u32::from_str_radix(el.attr("char")?.trim(), 16).ok()?;
     let code = match code {
         0xF0B7 | 0x00B7 => 0x00B7,
-        0xF020..=0xF0FF if el.attr("font").is_some_and(|f| f.eq_ignore_ascii_case("symbol")) => {
+        0xF020..=0xF0FF
+            if el
+                .attr("font")
+                .is_some_and(|f| f.eq_ignore_ascii_case("symbol")) =>
+        {
             code - 0xF000
         }
         c => c,

@@ -105,9 +105,8 @@ impl Numbering {
                 let Some(id) = el.attr("numId") else {
                     continue;
                 };
-                let Some(abstract_id) = el
-                    .child(Ns::W, "abstractNumId")
-                    .and_then(|a| a.attr("val"))
+                let Some(abstract_id) =
+                    el.child(Ns::W, "abstractNumId").and_then(|a| a.attr("val"))
                 else {
                     continue;
                 };
@@ -218,7 +217,10 @@ impl Numbering {
         let label = if level.format == "bullet" {
             bullet(level.text.as_deref().unwrap_or(""))
         } else {
-            let text = level.text.clone().unwrap_or_else(|| format!("%{}.", ilvl + 1));
+            let text = level
+                .text
+                .clone()
+                .unwrap_or_else(|| format!("%{}.", ilvl + 1));
             let mut out = String::new();
             let mut chars = text.chars().peekable();
             while let Some(c) = chars.next() {
@@ -261,7 +263,9 @@ fn bullet(text: &str) -> String {
         // Symbol font's bullet, which Word's text export writes as a middle dot.
         '\u{f0b7}' | '·' => "·".into(),
         '\u{f0a7}' | '\u{f0a8}' | '\u{f06e}' => "▪".into(),
-        '•' | '▪' | '■' | '●' | '○' | '◦' | '‣' | '⁃' | '–' | '—' => c.to_string(),
+        '•' | '▪' | '■' | '●' | '○' | '◦' | '‣' | '⁃' | '–' | '—' => {
+            c.to_string()
+        }
         'o' | '-' | '*' => c.to_string(),
         _ => "•".into(),
     }

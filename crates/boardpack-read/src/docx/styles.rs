@@ -59,8 +59,7 @@ impl Styles {
                 continue;
             };
             let kind = s.attr("type").unwrap_or("paragraph");
-            if kind == "paragraph" && s.attr("default").is_some_and(|d| d == "1" || d == "true")
-            {
+            if kind == "paragraph" && s.attr("default").is_some_and(|d| d == "1" || d == "true") {
                 styles.default_paragraph = Some(id.to_string());
             }
             let name = s

@@ -351,7 +351,8 @@ mod tests {
         fn no_del(ns: Ns, n: &str) -> bool {
             ns == Ns::W && n == "del"
         }
-        let xml = format!("<w:p {W}><w:del><w:r><w:t>gone</w:t></w:r></w:del><w:t>kept</w:t></w:p>");
+        let xml =
+            format!("<w:p {W}><w:del><w:r><w:t>gone</w:t></w:r></w:del><w:t>kept</w:t></w:p>");
         let p = parse("t", xml.as_bytes(), no_del).unwrap();
         assert_eq!(p.elements().count(), 1);
     }
