@@ -182,6 +182,14 @@ fn paragraphs_and_breaks() {
 }
 
 #[test]
+fn inline_labels_get_a_space() {
+    check(
+        "<p><span class=\"mgLabel\">Decision Maker:</span><a href=\"x\">Cabinet</a></p><p><b>Note:</b></p>",
+        &["Decision Maker: Cabinet", "Note:"],
+    );
+}
+
+#[test]
 fn unclosed_tags() {
     check(
         "<p>one<p>two<ul><li>a<li>b</ul><p>three<table><tr><td>c<td>d<tr><td>e</table>four",
@@ -306,6 +314,10 @@ fn hidden_and_furniture() {
          <article><header><h1>Kept title</h1></header><p>kept</p><footer>kept footer</footer></article>\
          <footer>site footer</footer></body>",
         &["Kept title", "kept", "kept footer"],
+    );
+    check(
+        "<p class=\"d-none\">x</p><p class=\"visually-hidden\">Summary</p><span class=\"hidden\">y</span>",
+        &["Summary"],
     );
     check(
         "<a href=\"#content\">Skip to main content</a><p>body <a href=\"#s2\">see section 2</a></p>",

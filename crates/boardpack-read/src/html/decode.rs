@@ -17,7 +17,9 @@ pub(super) fn decode(bytes: &[u8]) -> String {
             .0
             .into_owned();
     }
-    if let Some(enc) = declared(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
+    if let Some(enc) =
+        xml_declared(bytes).or_else(|| declared(&bytes[..bytes.len().min(PRESCAN_BYTES)]))
+    {
         return enc.decode_without_bom_handling(bytes).0.into_owned();
     }
     match std::str::from_utf8(bytes) {
@@ -69,6 +71,26 @@ fn declared(head: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
+/// The encoding an XHTML page's `<?xml ... encoding="..."?>` declaration names.
+fn xml_declared(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.strip_prefix(b"<?xml")?;
+    let end = head.iter().take(200).position(|&b| b == b'>')?;
+    let decl = String::from_utf8_lossy(&head[..end]).to_ascii_lowercase();
+    let rest = decl[decl.find("encoding")? + "encoding".len()..].trim_start();
+    let rest = rest.strip_prefix('=')?.trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &rest[1..];
+    let value = &value[..value.find(quote)?];
+    let enc = Encoding::for_label(value.trim().as_bytes())?;
+    Some(
+        if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+            UTF_8
+        } else {
+            enc
+        },
+    )
+}
+
 /// The `charset=` value of a content-type string ("text/html; charset=windows-1252").
 fn charset_in_content(content: &str) -> Option<String> {
     let lower = content.to_ascii_lowercase();
@@ -107,6 +129,10 @@ mod tests {
             (
                 b"<meta charset=nonsense><p>\xc2\xa3</p>",
                 "<meta charset=nonsense><p>£</p>",
+            ),
+            (
+                b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><p>\xa3</p>",
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><p>£</p>",
             ),
         ];
         for (bytes, want) in cases {

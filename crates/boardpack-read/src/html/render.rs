@@ -241,7 +241,12 @@ impl Renderer {
             return;
         };
         match kind {
-            Kind::Inline => {}
+            // "<b>Decision Maker:</b>Cabinet" reads "Decision Maker: Cabinet".
+            Kind::Inline => {
+                if self.line.ends_with(':') {
+                    self.space = true;
+                }
+            }
             Kind::Block => self.flush(),
             Kind::Para => self.para(),
             Kind::Heading(_) => {

@@ -246,6 +246,24 @@ fn is_furniture(tag: &StartTag<()>, name: &str, in_section: bool) -> bool {
     if matches!(name, "main" | "form") || attr_is(tag, "role", "main") {
         return false;
     }
+    // Utility classes that hide an element (not "visually-hidden", which keeps the text
+    // for screen readers and in a copied page).
+    if attr(tag, "class").is_some_and(|c| {
+        c.split_ascii_whitespace().any(|w| {
+            [
+                "hidden",
+                "hide",
+                "d-none",
+                "display-none",
+                "is-hidden",
+                "js-hidden",
+            ]
+            .iter()
+            .any(|h| w.eq_ignore_ascii_case(h))
+        })
+    }) {
+        return true;
+    }
     let names = [attr(tag, "id"), attr(tag, "class"), attr(tag, "aria-label")];
     names.iter().flatten().any(|v| {
         let v = v.to_ascii_lowercase();
@@ -449,7 +467,7 @@ impl Builder {
             in_section,
         };
         if kept {
-            open.skip_link = name == "a" && attr(tag, "href").is_some_and(|h| h.starts_with('#'));
+            open.skip_link = name == "a" && attr(tag, "href").is_some_and(|h| h.contains('#'));
             if let Some(rank) = main_rank(tag)
                 && self.main.is_none_or(|(best, _, _)| rank < best)
             {
