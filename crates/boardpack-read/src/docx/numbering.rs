@@ -25,7 +25,7 @@ struct Level {
     text: Option<String>,
     /// `w:lvlRestart`: restart after a level at most this (1-based) deep is used; 0 never.
     restart: Option<u32>,
-    /// `w:isLgl`: show every level's number in decimal.
+    /// `w:isLgl` (legal numbering): every number in the label in decimal.
     legal: bool,
     /// `w:suff`: what follows the label ("tab", "space", "nothing").
     suffix: Option<String>,
@@ -231,7 +231,7 @@ impl Numbering {
                     chars.next();
                     let i = d as usize - 1;
                     let value = counters[i].unwrap_or_else(|| start(i));
-                    let format = if level.legal && i < ilvl {
+                    let format = if level.legal {
                         "decimal"
                     } else {
                         def(i).map_or("decimal", |l| l.format.as_str())
