@@ -59,13 +59,18 @@ pub fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
         }
         None => numbering::Numbering::default(),
     };
-    let root = xml::parse(&main, &document, prune_document)?;
-    drop(document);
-    let Some(body) = root.child(Ns::W, "body") else {
-        return Err(malformed(format!("{main} has no w:body")));
-    };
+    // The body is walked a paragraph or table at a time as the XML is parsed.
     let mut walker = body::Walker::new(&styles, &mut numbering);
-    walker.blocks(body);
+    let root = xml::parse_streaming(
+        &main,
+        &document,
+        prune_document,
+        Some((Ns::W, "body")),
+        &mut |el| walker.block(&el),
+    )?;
+    if root.child(Ns::W, "body").is_none() {
+        return Err(malformed(format!("{main} has no w:body")));
+    }
     Ok(walker.finish())
 }
 

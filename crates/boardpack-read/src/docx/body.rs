@@ -102,22 +102,27 @@ impl<'a> Walker<'a> {
     /// Block-level content: the body, a table cell, a text box, a content control.
     pub fn blocks(&mut self, container: &Element) {
         for el in container.elements() {
-            match (el.ns, el.name.as_str()) {
-                (Ns::W, "p") => self.paragraph(el),
-                (Ns::W, "tbl") => self.table(el),
-                (Ns::W, "sdt") => {
-                    if let Some(content) = el.child(Ns::W, "sdtContent") {
-                        self.blocks(content);
-                    }
+            self.block(el);
+        }
+    }
+
+    /// One block-level element: a paragraph, a table, or something that wraps them.
+    pub fn block(&mut self, el: &Element) {
+        match (el.ns, el.name.as_str()) {
+            (Ns::W, "p") => self.paragraph(el),
+            (Ns::W, "tbl") => self.table(el),
+            (Ns::W, "sdt") => {
+                if let Some(content) = el.child(Ns::W, "sdtContent") {
+                    self.blocks(content);
                 }
-                (Ns::W, "customXml" | "ins" | "moveTo" | "smartTag") => self.blocks(el),
-                (Ns::Mc, "AlternateContent") => {
-                    if let Some(branch) = branch(el) {
-                        self.blocks(branch);
-                    }
-                }
-                _ => {}
             }
+            (Ns::W, "customXml" | "ins" | "moveTo" | "smartTag") => self.blocks(el),
+            (Ns::Mc, "AlternateContent") => {
+                if let Some(branch) = branch(el) {
+                    self.blocks(branch);
+                }
+            }
+            _ => {}
         }
     }
 

@@ -19,6 +19,7 @@ use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
+use std::borrow::Cow;
 
 /// The namespaces the DOCX reader cares about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,15 +116,17 @@ fn malformed(part: &str, reason: impl std::fmt::Display) -> ReadError {
 }
 
 /// Decodes an XML part to UTF-8 text (UTF-8 with or without BOM, or UTF-16 with BOM).
-fn decode(part: &str, bytes: &[u8]) -> Result<String, ReadError> {
+fn decode<'b>(part: &str, bytes: &'b [u8]) -> Result<Cow<'b, str>, ReadError> {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
             return Err(malformed(part, "invalid text encoding"));
         }
-        return Ok(text.into_owned());
+        return Ok(text);
     }
-    String::from_utf8(bytes.to_vec()).map_err(|_| malformed(part, "it is not UTF-8"))
+    std::str::from_utf8(bytes)
+        .map(Cow::Borrowed)
+        .map_err(|_| malformed(part, "it is not UTF-8"))
 }
 
 /// Parses an XML part into a tree. `prune(ns, local_name)` names elements to skip along
@@ -132,6 +135,19 @@ pub(crate) fn parse(
     part: &str,
     bytes: &[u8],
     prune: fn(Ns, &str) -> bool,
+) -> Result<Element, ReadError> {
+    parse_streaming(part, bytes, prune, None, &mut |_| {})
+}
+
+/// Parses an XML part, handing each complete child of the element `split` (e.g.
+/// `w:body`) to `on_child` instead of keeping it in the tree, so a long document is held
+/// one paragraph or table at a time. Returns the rest of the tree.
+pub(crate) fn parse_streaming(
+    part: &str,
+    bytes: &[u8],
+    prune: fn(Ns, &str) -> bool,
+    split: Option<(Ns, &str)>,
+    on_child: &mut dyn FnMut(Element),
 ) -> Result<Element, ReadError> {
     let text = decode(part, bytes)?;
     let mut reader = NsReader::from_str(&text);
@@ -183,6 +199,12 @@ pub(crate) fn parse(
                     continue;
                 }
                 let el = element(part, ns, local, &start)?;
+                if let (Some((ns, name)), Some(parent)) = (split, stack.last())
+                    && parent.is(ns, name)
+                {
+                    on_child(el);
+                    continue;
+                }
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(Node::Element(el)),
                     None if root.is_none() => root = Some(el),
@@ -198,6 +220,12 @@ pub(crate) fn parse(
                 let Some(el) = stack.pop() else {
                     return Err(malformed(part, "unbalanced end tag"));
                 };
+                if let (Some((ns, name)), Some(parent)) = (split, stack.last())
+                    && parent.is(ns, name)
+                {
+                    on_child(el);
+                    continue;
+                }
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(Node::Element(el)),
                     None if root.is_none() => root = Some(el),
