@@ -180,7 +180,12 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
-        let fonts = resources?.get(b"Font").ok().and_then(|f| resolve(self.doc, f))?.as_dict().ok()?;
+        let fonts = resources?
+            .get(b"Font")
+            .ok()
+            .and_then(|f| resolve(self.doc, f))?
+            .as_dict()
+            .ok()?;
         let entry = fonts.get(name).ok()?;
         if let Object::Reference(id) = entry {
             if let Some(f) = self.fonts.by_id.get(id) {
@@ -194,7 +199,13 @@ impl Run<'_> {
         Some(Rc::new(Font::load(self.doc, entry.as_dict().ok()?)))
     }
 
-    fn stream(&mut self, bytes: &[u8], resources: Option<&Dictionary>, mut gs: GState, depth: usize) {
+    fn stream(
+        &mut self,
+        bytes: &[u8],
+        resources: Option<&Dictionary>,
+        mut gs: GState,
+        depth: usize,
+    ) {
         let Ok(content) = Content::decode(bytes) else {
             return;
         };
@@ -223,7 +234,9 @@ impl Run<'_> {
                         gs = s;
                     }
                 }
-                "cm" if a.len() == 6 => gs.ctm = mul(&[n(0), n(1), n(2), n(3), n(4), n(5)], &gs.ctm),
+                "cm" if a.len() == 6 => {
+                    gs.ctm = mul(&[n(0), n(1), n(2), n(3), n(4), n(5)], &gs.ctm)
+                }
                 "BT" => {
                     tm = IDENTITY;
                     tlm = IDENTITY;
@@ -303,13 +316,21 @@ impl Run<'_> {
                 "l" => {
                     let p = apply(&gs.ctm, n(0), n(1));
                     if path.len() < 10_000 {
-                        path.push(Segment { a: cur, b: p, edge_of_box: false });
+                        path.push(Segment {
+                            a: cur,
+                            b: p,
+                            edge_of_box: false,
+                        });
                     }
                     cur = p;
                 }
                 "h" => {
                     if path.len() < 10_000 {
-                        path.push(Segment { a: cur, b: start, edge_of_box: false });
+                        path.push(Segment {
+                            a: cur,
+                            b: start,
+                            edge_of_box: false,
+                        });
                     }
                     cur = start;
                 }
@@ -325,7 +346,11 @@ impl Run<'_> {
                     let thin = w.abs().min(h.abs()) < 1.5;
                     if path.len() < 10_000 {
                         for i in 0..4 {
-                            path.push(Segment { a: c[i], b: c[(i + 1) % 4], edge_of_box: !thin });
+                            path.push(Segment {
+                                a: c[i],
+                                b: c[(i + 1) % 4],
+                                edge_of_box: !thin,
+                            });
                         }
                     }
                     cur = c[0];
@@ -382,7 +407,11 @@ impl Run<'_> {
         else {
             return;
         };
-        let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+        let subtype = stream
+            .dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
         if subtype == b"Image" {
             self.out.images += 1;
             return;
@@ -416,15 +445,27 @@ impl Run<'_> {
         let mut codes = std::mem::take(&mut self.codes);
         font.decode(bytes, &mut codes);
         for code in &codes {
-            let trm = mul(&mul(&[gs.size * gs.hscale, 0.0, 0.0, gs.size, 0.0, gs.rise], tm), &gs.ctm);
-            let advance = (code.width * gs.size + gs.char_space + if code.is_space { gs.word_space } else { 0.0 }) * gs.hscale;
+            let trm = mul(
+                &mul(&[gs.size * gs.hscale, 0.0, 0.0, gs.size, 0.0, gs.rise], tm),
+                &gs.ctm,
+            );
+            let advance = (code.width * gs.size
+                + gs.char_space
+                + if code.is_space { gs.word_space } else { 0.0 })
+                * gs.hscale;
             let next = mul(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], tm);
             let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
-            let upright = trm[0] > 0.0 && trm[1].abs() <= 0.05 * trm[0].abs() && trm[2].abs() <= 0.05 * trm[3].abs();
+            let upright = trm[0] > 0.0
+                && trm[1].abs() <= 0.05 * trm[0].abs()
+                && trm[2].abs() <= 0.05 * trm[3].abs();
             if upright && size > 0.5 && self.out.glyphs.len() < MAX_GLYPHS_PER_PAGE {
                 let (x, y) = (trm[4], trm[5]);
                 let w = (code.width * trm[0]).max(0.0);
-                let more: Vec<char> = code.more.as_deref().map(|m| m.chars().collect()).unwrap_or_default();
+                let more: Vec<char> = code
+                    .more
+                    .as_deref()
+                    .map(|m| m.chars().collect())
+                    .unwrap_or_default();
                 let parts = 1 + more.len();
                 let each = w / parts as f32;
                 for (i, ch) in std::iter::once(code.text).chain(more).enumerate() {

@@ -52,7 +52,9 @@ impl Font {
             default_width: 500.0,
             ..Font::default()
         };
-        if let Some(stream) = deref(doc, dict.get(b"ToUnicode").ok()).and_then(|o| o.as_stream().ok()) {
+        if let Some(stream) =
+            deref(doc, dict.get(b"ToUnicode").ok()).and_then(|o| o.as_stream().ok())
+        {
             if let Ok(bytes) = stream.decompressed_content() {
                 font.to_unicode = parse_cmap(&bytes);
             }
@@ -75,7 +77,9 @@ impl Font {
             return font;
         }
         if subtype == b"Type3" {
-            if let Some(m) = deref(doc, dict.get(b"FontMatrix").ok()).and_then(|o| o.as_array().ok()) {
+            if let Some(m) =
+                deref(doc, dict.get(b"FontMatrix").ok()).and_then(|o| o.as_array().ok())
+            {
                 if let Some(a) = number(doc, m.first()) {
                     font.scale = a.abs();
                 }
@@ -98,14 +102,20 @@ impl Font {
             }
         }
         let symbolic = base.contains("symbol") || base.contains("dingbat");
-        let mut table = if symbolic { symbol_table() } else { win_ansi_table() };
+        let mut table = if symbolic {
+            symbol_table()
+        } else {
+            win_ansi_table()
+        };
         match deref(doc, dict.get(b"Encoding").ok()) {
             Some(Object::Name(n)) => table = named_table(n).unwrap_or(table),
             Some(Object::Dictionary(enc)) => {
                 if let Some(n) = name_of(doc, enc.get(b"BaseEncoding").ok()) {
                     table = named_table(&n).unwrap_or(table);
                 }
-                if let Some(diffs) = deref(doc, enc.get(b"Differences").ok()).and_then(|o| o.as_array().ok()) {
+                if let Some(diffs) =
+                    deref(doc, enc.get(b"Differences").ok()).and_then(|o| o.as_array().ok())
+                {
                     let mut code = 0usize;
                     for d in diffs {
                         match deref(doc, Some(d)) {
@@ -214,7 +224,9 @@ fn deref<'a>(doc: &'a Document, o: Option<&'a Object>) -> Option<&'a Object> {
 }
 
 fn name_of(doc: &Document, o: Option<&Object>) -> Option<Vec<u8>> {
-    deref(doc, o).and_then(|o| o.as_name().ok()).map(<[u8]>::to_vec)
+    deref(doc, o)
+        .and_then(|o| o.as_name().ok())
+        .map(<[u8]>::to_vec)
 }
 
 fn number(doc: &Document, o: Option<&Object>) -> Option<f32> {
@@ -230,7 +242,9 @@ fn cid_widths(doc: &Document, w: &[Object]) -> HashMap<u32, f32> {
     let mut out = HashMap::new();
     let mut i = 0;
     while i < w.len() && out.len() < MAX_MAP_ENTRIES {
-        let Some(first) = number(doc, w.get(i)) else { break };
+        let Some(first) = number(doc, w.get(i)) else {
+            break;
+        };
         let first = first.max(0.0) as u32;
         match deref(doc, w.get(i + 1)) {
             Some(Object::Array(ws)) => {
@@ -326,7 +340,10 @@ fn cmap_tokens(bytes: &[u8]) -> Vec<Tok> {
     while i < bytes.len() {
         let c = bytes[i];
         if c == b'<' && bytes.get(i + 1) != Some(&b'<') {
-            let end = bytes[i..].iter().position(|&b| b == b'>').map_or(bytes.len(), |p| i + p);
+            let end = bytes[i..]
+                .iter()
+                .position(|&b| b == b'>')
+                .map_or(bytes.len(), |p| i + p);
             let digits: Vec<u8> = bytes[i + 1..end]
                 .iter()
                 .filter_map(|&b| (b as char).to_digit(16).map(|d| d as u8))
@@ -357,7 +374,10 @@ fn cmap_tokens(bytes: &[u8]) -> Vec<Tok> {
 }
 
 fn code_of(bytes: &[u8]) -> u32 {
-    bytes.iter().take(4).fold(0u32, |acc, &b| acc << 8 | u32::from(b))
+    bytes
+        .iter()
+        .take(4)
+        .fold(0u32, |acc, &b| acc << 8 | u32::from(b))
 }
 
 fn utf16(bytes: &[u8]) -> String {
@@ -414,33 +434,97 @@ fn glyph_name(name: &[u8]) -> Option<char> {
     for prefix in ["uni", "u"] {
         if let Some(hex) = name.strip_prefix(prefix) {
             if (4..=6).contains(&hex.len()) {
-                if let Some(c) = u32::from_str_radix(&hex[..hex.len().min(6)], 16).ok().and_then(char::from_u32) {
+                if let Some(c) = u32::from_str_radix(&hex[..hex.len().min(6)], 16)
+                    .ok()
+                    .and_then(char::from_u32)
+                {
                     return Some(c);
                 }
             }
         }
     }
     const NAMES: &[(&str, char)] = &[
-        ("space", ' '), ("exclam", '!'), ("quotedbl", '"'), ("numbersign", '#'),
-        ("dollar", '$'), ("percent", '%'), ("ampersand", '&'), ("quotesingle", '\''),
-        ("parenleft", '('), ("parenright", ')'), ("asterisk", '*'), ("plus", '+'),
-        ("comma", ','), ("hyphen", '-'), ("period", '.'), ("slash", '/'), ("zero", '0'),
-        ("one", '1'), ("two", '2'), ("three", '3'), ("four", '4'), ("five", '5'),
-        ("six", '6'), ("seven", '7'), ("eight", '8'), ("nine", '9'), ("colon", ':'),
-        ("semicolon", ';'), ("less", '<'), ("equal", '='), ("greater", '>'),
-        ("question", '?'), ("at", '@'), ("bracketleft", '['), ("backslash", '\\'),
-        ("bracketright", ']'), ("asciicircum", '^'), ("underscore", '_'), ("grave", '`'),
-        ("braceleft", '{'), ("bar", '|'), ("braceright", '}'), ("asciitilde", '~'),
-        ("quoteleft", '\u{2018}'), ("quoteright", '\u{2019}'), ("quotedblleft", '\u{201c}'),
-        ("quotedblright", '\u{201d}'), ("endash", '–'), ("emdash", '—'), ("bullet", '•'),
-        ("sterling", '£'), ("Euro", '€'), ("ellipsis", '…'), ("periodcentered", '·'),
-        ("section", '§'), ("degree", '°'), ("copyright", '©'), ("registered", '®'),
-        ("trademark", '™'), ("minus", '−'), ("nbspace", ' '), ("fi", '\u{fb01}'),
-        ("fl", '\u{fb02}'), ("ff", '\u{fb00}'), ("ffi", '\u{fb03}'), ("ffl", '\u{fb04}'),
-        ("eacute", 'é'), ("egrave", 'è'), ("agrave", 'à'), ("ccedilla", 'ç'),
-        ("odieresis", 'ö'), ("udieresis", 'ü'), ("adieresis", 'ä'), ("wcircumflex", 'ŵ'),
-        ("ycircumflex", 'ŷ'), ("acircumflex", 'â'), ("ecircumflex", 'ê'),
-        ("quotesinglbase", '‚'), ("quotedblbase", '„'), ("dagger", '†'), ("onehalf", '½'),
+        ("space", ' '),
+        ("exclam", '!'),
+        ("quotedbl", '"'),
+        ("numbersign", '#'),
+        ("dollar", '$'),
+        ("percent", '%'),
+        ("ampersand", '&'),
+        ("quotesingle", '\''),
+        ("parenleft", '('),
+        ("parenright", ')'),
+        ("asterisk", '*'),
+        ("plus", '+'),
+        ("comma", ','),
+        ("hyphen", '-'),
+        ("period", '.'),
+        ("slash", '/'),
+        ("zero", '0'),
+        ("one", '1'),
+        ("two", '2'),
+        ("three", '3'),
+        ("four", '4'),
+        ("five", '5'),
+        ("six", '6'),
+        ("seven", '7'),
+        ("eight", '8'),
+        ("nine", '9'),
+        ("colon", ':'),
+        ("semicolon", ';'),
+        ("less", '<'),
+        ("equal", '='),
+        ("greater", '>'),
+        ("question", '?'),
+        ("at", '@'),
+        ("bracketleft", '['),
+        ("backslash", '\\'),
+        ("bracketright", ']'),
+        ("asciicircum", '^'),
+        ("underscore", '_'),
+        ("grave", '`'),
+        ("braceleft", '{'),
+        ("bar", '|'),
+        ("braceright", '}'),
+        ("asciitilde", '~'),
+        ("quoteleft", '\u{2018}'),
+        ("quoteright", '\u{2019}'),
+        ("quotedblleft", '\u{201c}'),
+        ("quotedblright", '\u{201d}'),
+        ("endash", '–'),
+        ("emdash", '—'),
+        ("bullet", '•'),
+        ("sterling", '£'),
+        ("Euro", '€'),
+        ("ellipsis", '…'),
+        ("periodcentered", '·'),
+        ("section", '§'),
+        ("degree", '°'),
+        ("copyright", '©'),
+        ("registered", '®'),
+        ("trademark", '™'),
+        ("minus", '−'),
+        ("nbspace", ' '),
+        ("fi", '\u{fb01}'),
+        ("fl", '\u{fb02}'),
+        ("ff", '\u{fb00}'),
+        ("ffi", '\u{fb03}'),
+        ("ffl", '\u{fb04}'),
+        ("eacute", 'é'),
+        ("egrave", 'è'),
+        ("agrave", 'à'),
+        ("ccedilla", 'ç'),
+        ("odieresis", 'ö'),
+        ("udieresis", 'ü'),
+        ("adieresis", 'ä'),
+        ("wcircumflex", 'ŵ'),
+        ("ycircumflex", 'ŷ'),
+        ("acircumflex", 'â'),
+        ("ecircumflex", 'ê'),
+        ("quotesinglbase", '‚'),
+        ("quotedblbase", '„'),
+        ("dagger", '†'),
+        ("onehalf", '½'),
     ];
     NAMES.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
 }

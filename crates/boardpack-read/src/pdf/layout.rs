@@ -21,6 +21,8 @@ struct Frag {
     x1: f32,
     /// Where the text proper starts: after a merged marker, the text's indent.
     body: f32,
+    /// Right edge of the first word.
+    first_word_end: f32,
     text: String,
 }
 
@@ -47,10 +49,26 @@ impl Line {
 
 /// Builds the document from the pages' content.
 pub(super) fn build(pages: &[PageContent]) -> Document {
-    let mut lines: Vec<Vec<Line>> = pages.iter().map(|p| page_lines(&p.glyphs, &p.rules)).collect();
+    let mut lines: Vec<Vec<Line>> = pages
+        .iter()
+        .map(|p| page_lines(&p.glyphs, &p.rules))
+        .collect();
     drop_running_lines(&mut lines);
     let words = word_set(&lines);
     let pitch = line_pitch(&lines);
+    // The right text margin: the furthest right any plain line reaches (pages with few
+    // lines, such as a last page, would otherwise understate it).
+    let right = lines
+        .iter()
+        .zip(pages)
+        .flat_map(|(ls, p)| {
+            let g = grids(&p.rules);
+            ls.iter()
+                .filter(move |l| l.frags.len() == 1 && !in_grid(&g, l))
+                .map(Line::x1)
+                .collect::<Vec<_>>()
+        })
+        .fold(0.0, f32::max);
     let mut out = Writer {
         doc: Document::default(),
         words,
@@ -59,7 +77,7 @@ pub(super) fn build(pages: &[PageContent]) -> Document {
         last_header: None,
     };
     for (i, (page_lines, content)) in lines.into_iter().zip(pages).enumerate() {
-        out.page((i + 1) as u32, page_lines, &content.rules);
+        out.page((i + 1) as u32, page_lines, &content.rules, right);
     }
     out.flush();
     while out.doc.blocks.last().is_some_and(|b| b.is_blank()) {
@@ -70,7 +88,11 @@ pub(super) fn build(pages: &[PageContent]) -> Document {
 
 /// Groups glyphs into lines (same baseline) and lines into fragments (no wide gap).
 fn page_lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
-    let verticals: Vec<&Rule> = rules.iter().filter(|r| r.x1 - r.x0 < 1.5).take(2_000).collect();
+    let verticals: Vec<&Rule> = rules
+        .iter()
+        .filter(|r| r.x1 - r.x0 < 1.5)
+        .take(2_000)
+        .collect();
     let mut order: Vec<&Glyph> = glyphs
         .iter()
         .filter(|g| g.x.is_finite() && g.y.is_finite() && g.size.is_finite())
@@ -91,7 +113,11 @@ fn page_lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
     let mut lines = Vec::new();
     for mut row in rows {
         row.sort_by(|a, b| a.x.total_cmp(&b.x));
-        let size = row.iter().filter(|g| g.ch != ' ').map(|g| g.size).fold(0.0, f32::max);
+        let size = row
+            .iter()
+            .filter(|g| g.ch != ' ')
+            .map(|g| g.size)
+            .fold(0.0, f32::max);
         let y = row.iter().find(|g| g.ch != ' ').map_or(row[0].y, |g| g.y);
         let mut frags: Vec<Frag> = Vec::new();
         let mut cur: Option<Frag> = None;
@@ -108,7 +134,11 @@ fn page_lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
             if let Some(f) = cur.as_mut() {
                 let gap = g.x - f.x1;
                 let em = g.size.max(1.0);
-                let wide = if space_pending { gap - space_width > 1.5 * em } else { gap > 0.9 * em };
+                let wide = if space_pending {
+                    gap - space_width > 1.5 * em
+                } else {
+                    gap > 0.9 * em
+                };
                 let ruled = verticals
                     .iter()
                     .any(|r| r.x0 > f.x1 - 0.5 && r.x0 < g.x + 0.5 && r.y0 <= g.y && r.y1 >= g.y);
@@ -117,6 +147,9 @@ fn page_lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
                     frags.extend(cur.take());
                 } else {
                     if space_pending || gap > 0.18 * em {
+                        if !f.text.contains(' ') {
+                            f.first_word_end = f.x1;
+                        }
                         f.text.push(' ');
                     }
                     f.text.push(g.ch);
@@ -127,6 +160,7 @@ fn page_lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
                 cur = Some(Frag {
                     x0: g.x,
                     body: g.x,
+                    first_word_end: f32::NAN,
                     x1: g.x + g.w,
                     text: g.ch.to_string(),
                 });
@@ -146,7 +180,11 @@ fn page_lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
 fn running_key(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
-        let c = if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() };
+        let c = if c.is_ascii_digit() {
+            '#'
+        } else {
+            c.to_ascii_lowercase()
+        };
         if c == '#' && out.ends_with('#') || c.is_whitespace() {
             continue;
         }
@@ -158,7 +196,10 @@ fn running_key(text: &str) -> String {
 /// "3", "Page 3", "Page 3 of 7", "- 3 -", "3 | Page".
 fn is_page_number(key: &str) -> bool {
     let k = key.trim_matches(|c: char| c == '-' || c == '|' || c == '–');
-    matches!(k, "#" | "page#" | "page#of#" | "#of#" | "#/#" | "p#" | "p.#" | "pg#" | "#|page" | "page|#")
+    matches!(
+        k,
+        "#" | "page#" | "page#of#" | "#of#" | "#/#" | "p#" | "p.#" | "pg#" | "#|page" | "page|#"
+    )
 }
 
 /// How many lines at the top and bottom of a page can be running headers or footers.
@@ -201,12 +242,20 @@ fn drop_running_lines(pages: &mut [Vec<Line>]) {
     }
 }
 
-/// Lower-case words of the whole document, for deciding line-end hyphens.
+/// Lower-case words of the whole document, for deciding line-end hyphens. The pieces of
+/// a word split at a line end ("hou-" / "seholds") are left out.
 fn word_set(pages: &[Vec<Line>]) -> HashSet<String> {
     let mut words = HashSet::new();
+    let mut after_hyphen = false;
     for line in pages.iter().flatten() {
-        for f in &line.frags {
-            for w in f.text.split(|c: char| !c.is_alphabetic() && c != '-') {
+        let text = line.text();
+        let tokens: Vec<&str> = text.split(' ').collect();
+        let n = tokens.len();
+        for (i, tok) in tokens.iter().enumerate() {
+            if i == 0 && after_hyphen || i + 1 == n && tok.ends_with('-') {
+                continue;
+            }
+            for w in tok.split(|c: char| !c.is_alphabetic() && c != '-') {
                 let w = w.trim_matches('-');
                 if !w.is_empty() {
                     words.insert(w.to_lowercase());
@@ -216,6 +265,7 @@ fn word_set(pages: &[Vec<Line>]) -> HashSet<String> {
                 }
             }
         }
+        after_hyphen = text.ends_with('-');
     }
     words
 }
@@ -228,7 +278,7 @@ fn line_pitch(pages: &[Vec<Line>]) -> f32 {
             let size = w[0].size.max(1.0);
             if (w[1].size - size).abs() < 0.5 {
                 let r = (w[0].y - w[1].y) / size;
-                if (0.9..2.5).contains(&r) {
+                if (0.9..1.7).contains(&r) {
                     *counts.entry((r * 20.0).round() as i32).or_default() += 1;
                 }
             }
@@ -244,7 +294,23 @@ fn line_pitch(pages: &[Vec<Line>]) -> f32 {
 fn is_marker(text: &str) -> bool {
     let t = text.trim();
     if t.chars().count() == 1 {
-        return matches!(t.chars().next(), Some('•' | '·' | '▪' | '■' | '●' | '○' | '◦' | '-' | '–' | '\u{f0b7}' | '\u{f0a7}' | 'o' | '*'));
+        return matches!(
+            t.chars().next(),
+            Some(
+                '•' | '·'
+                    | '▪'
+                    | '■'
+                    | '●'
+                    | '○'
+                    | '◦'
+                    | '-'
+                    | '–'
+                    | '\u{f0b7}'
+                    | '\u{f0a7}'
+                    | 'o'
+                    | '*'
+            )
+        );
     }
     if t.len() > 8 {
         return false;
@@ -351,13 +417,8 @@ struct Writer {
 }
 
 impl Writer {
-    fn page(&mut self, page: u32, lines: Vec<Line>, rules: &[Rule]) {
+    fn page(&mut self, page: u32, lines: Vec<Line>, rules: &[Rule], right: f32) {
         let grids = grids(rules);
-        let right = lines
-            .iter()
-            .filter(|l| l.frags.len() == 1 && !in_grid(&grids, l))
-            .map(Line::x1)
-            .fold(0.0, f32::max);
         let mut done_grids: HashSet<usize> = HashSet::new();
         let mut first_item = true;
         for line in lines.iter() {
@@ -370,7 +431,7 @@ impl Writer {
                 continue;
             }
             first_item = false;
-            let line = merge_marker(line.clone());
+            let line = merge_label(merge_marker(line.clone()));
             if line.frags.len() > 1 {
                 self.flush();
                 self.doc.push_blank(page);
@@ -386,7 +447,8 @@ impl Writer {
 
     fn add_line(&mut self, page: u32, line: Line, right: f32) {
         let text = line.text();
-        let starts_marker = line.frags.len() == 1 && starts_with_marker(&text);
+        let starts_marker =
+            line.frags.len() == 1 && starts_with_marker(&text) && !starts_with_year(&text);
         if let Some(p) = &self.para {
             let same_page = p.page == page;
             let size = p.last.size.max(1.0);
@@ -443,12 +505,16 @@ impl Writer {
         let ncols = g.cols.len() - 1;
         let mut cells: Vec<Vec<String>> = vec![vec![String::new(); ncols]; nrows];
         for line in lines.iter().filter(|l| contains(g, l)) {
-            let Some(r) = (0..nrows).find(|&r| line.y <= g.rows[r] + 1.0 && line.y >= g.rows[r + 1] - 1.0) else {
+            let Some(r) =
+                (0..nrows).find(|&r| line.y <= g.rows[r] + 1.0 && line.y >= g.rows[r + 1] - 1.0)
+            else {
                 continue;
             };
             for f in &line.frags {
                 let cx = f.x0 + 1.0;
-                let c = (0..ncols).find(|&c| cx >= g.cols[c] - 1.0 && cx < g.cols[c + 1]).unwrap_or(0);
+                let c = (0..ncols)
+                    .find(|&c| cx >= g.cols[c] - 1.0 && cx < g.cols[c + 1])
+                    .unwrap_or(0);
                 let cell = &mut cells[r][c];
                 if cell.is_empty() {
                     cell.push_str(&f.text);
@@ -500,24 +566,76 @@ fn merge_marker(mut line: Line) -> Line {
     line
 }
 
+/// "Email:" + "a.b@example.gov.uk" at a tab stop become "Email: a.b@example.gov.uk".
+fn merge_label(mut line: Line) -> Line {
+    if line.frags.len() == 2 && line.frags[0].text.ends_with(':') && line.frags[0].text.len() <= 40
+    {
+        let rest = line.frags.remove(1);
+        let first = &mut line.frags[0];
+        first.text = format!("{} {}", first.text, rest.text);
+        first.x1 = rest.x1;
+    }
+    line
+}
+
+/// "2026." at the start of a wrapped line is a year, not a paragraph number.
+fn starts_with_year(text: &str) -> bool {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    digits.len() == 4
+        && (digits.starts_with("19") || digits.starts_with("20"))
+        && !text[4..].starts_with(".1")
+}
+
 fn starts_with_marker(text: &str) -> bool {
     let b = crate::Block::from_line(1, text);
     b.marker.is_some()
 }
 
 fn first_word_width(line: &Line) -> f32 {
-    let Some(f) = line.frags.first() else { return 0.0 };
-    let chars = f.text.chars().count().max(1) as f32;
-    let per = (f.x1 - f.x0) / chars;
-    let word = f.text.split(' ').next().unwrap_or("").chars().count() as f32;
-    per * word
+    let Some(f) = line.frags.first() else {
+        return 0.0;
+    };
+    let end = if f.first_word_end.is_nan() {
+        f.x1
+    } else {
+        f.first_word_end
+    };
+    end - f.x0
 }
 
 /// Words commonly written with a hyphen before another word ("sub-group", "co-design").
 const PREFIXES: &[&str] = &[
-    "sub", "co", "non", "pre", "post", "self", "cross", "multi", "inter", "well", "long", "short",
-    "full", "part", "half", "anti", "ex", "mid", "semi", "pan", "e", "re", "over", "under", "high",
-    "low", "year", "place", "cost", "evidence", "community", "council", "city", "hard", "joined",
+    "sub",
+    "co",
+    "non",
+    "pre",
+    "post",
+    "self",
+    "cross",
+    "multi",
+    "well",
+    "long",
+    "short",
+    "full",
+    "part",
+    "half",
+    "anti",
+    "ex",
+    "mid",
+    "semi",
+    "pan",
+    "e",
+    "high",
+    "low",
+    "year",
+    "place",
+    "cost",
+    "evidence",
+    "community",
+    "council",
+    "city",
+    "hard",
+    "joined",
 ];
 
 /// Appends a continuation line, joining line-end hyphens where they split a word.
@@ -548,13 +666,16 @@ fn join_text(acc: &mut String, next: &str, words: &HashSet<String>) {
         let joined = format!("{l}{r}");
         // "business-to-" + "business": already a compound.
         let compound = acc[..acc.len() - 1 - left.len()].ends_with('-');
-        let keep = if words.contains(&joined) {
-            false
-        } else {
-            compound
-                || PREFIXES.contains(&l.as_str())
-                || (l.len() >= 2 && words.contains(&l) && words.contains(&r))
+        let known = |w: &str| {
+            words.contains(w)
+                || words.contains(&format!("{w}s"))
+                || w.strip_suffix('s').is_some_and(|stem| words.contains(stem))
         };
+        // Word processors rarely hyphenate by themselves, so a line-end hyphen is kept
+        // unless the pieces look like a split word: the joined word is used elsewhere,
+        // or the second piece is no word of the paper and the first no common prefix.
+        let keep =
+            !words.contains(&joined) && (compound || known(&r) || PREFIXES.contains(&l.as_str()));
         if !keep {
             acc.pop();
         }
@@ -580,13 +701,28 @@ mod tests {
 
     #[test]
     fn hyphens() {
-        assert_eq!(join("the emp-", "loyment offer", &[]), "the employment offer");
-        assert_eq!(join("the sub-", "group met", &["group"]), "the sub-group met");
+        assert_eq!(
+            join("the emp-", "loyment offer", &[]),
+            "the employment offer"
+        );
+        assert_eq!(
+            join("the sub-", "group met", &["groups"]),
+            "the sub-group met"
+        );
+        assert_eq!(join("at prior-", "ity 4", &["prior"]), "at priority 4");
+        assert_eq!(join("to opt-", "in to", &["in"]), "to opt-in to");
+        assert_eq!(join("sub-", "regions", &[]), "sub-regions");
         assert_eq!(join("Post-", "16 Education", &[]), "Post-16 Education");
-        assert_eq!(join("decision-", "making is", &["decision", "making"]), "decision-making is");
+        assert_eq!(
+            join("decision-", "making is", &["making"]),
+            "decision-making is"
+        );
         assert_eq!(join("an em-", "ployer", &["employer"]), "an employer");
         assert_eq!(join("Autumn 2021 -", "Spring", &[]), "Autumn 2021 - Spring");
-        assert_eq!(join("business-to-", "business", &[]), "business-to-business");
+        assert_eq!(
+            join("business-to-", "business", &[]),
+            "business-to-business"
+        );
         assert_eq!(join("wrapped", "line", &[]), "wrapped line");
     }
 
