@@ -148,3 +148,43 @@ fn schema_is_published_and_current() {
         "docs/paper.schema.json is stale: run `boardpack schema > docs/paper.schema.json`"
     );
 }
+
+#[test]
+fn an_agenda_pack_splits_into_its_papers() {
+    let pack = repo().join("crates/boardpack-cli/tests/fixtures/packs/meeting-pack.docx");
+    let out = boardpack(&["parse", "--pack", "--json", pack.to_str().expect("path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let papers: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let summary: Vec<(String, u64, u64)> = papers
+        .iter()
+        .map(|p| {
+            (
+                p["kind"].as_str().unwrap_or("").to_string(),
+                p["pack"]["first_page"].as_u64().unwrap_or(0),
+                p["pack"]["last_page"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("agenda".to_string(), 1, 1),
+            ("minutes".to_string(), 2, 2),
+            ("report".to_string(), 3, 4), // the appendix page stays with its report
+            ("report".to_string(), 5, 5),
+        ]
+    );
+    assert_eq!(papers[2]["title"], "Rural Transport and Access to Work");
+    assert!(papers.iter().all(|p| {
+        p["pack"]["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("meeting-pack.docx"))
+    }));
+}
