@@ -30,9 +30,8 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Document, ReadError> {
             limit: MAX_INPUT_BYTES,
         });
     }
-    catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes))).unwrap_or_else(|_| {
-        Err(malformed("the PDF parser failed on it"))
-    })
+    catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes)))
+        .unwrap_or_else(|_| Err(malformed("the PDF parser failed on it")))
 }
 
 fn malformed(reason: impl Into<String>) -> ReadError {
@@ -69,9 +68,11 @@ fn read_unguarded(bytes: &[u8]) -> Result<Document, ReadError> {
         .values()
         .map(|&id| content::run_page(&doc, id, &mut fonts))
         .collect();
-    let has_text = contents
-        .iter()
-        .any(|p| p.glyphs.iter().any(|g| !g.ch.is_whitespace() && g.ch != '\u{fffd}'));
+    let has_text = contents.iter().any(|p| {
+        p.glyphs
+            .iter()
+            .any(|g| !g.ch.is_whitespace() && g.ch != '\u{fffd}')
+    });
     if !has_text {
         return Err(ReadError::NoTextLayer);
     }

@@ -128,16 +128,31 @@ static PANICS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new())
 #[test]
 fn mutated_pdfs_never_panic() {
     use proptest::test_runner::{Config, TestRunner};
-    let cases = std::env::var("PDF_FUZZ_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(600);
+    let cases = std::env::var("PDF_FUZZ_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(600);
     std::panic::set_hook(Box::new(|info| {
         let at = info.location().map(|l| l.to_string()).unwrap_or_default();
         PANICS.lock().unwrap_or_else(|e| e.into_inner()).push(at);
     }));
-    let names = ["cabinet-report.pdf", "lga-board-report.pdf", "ruled-table.pdf", "owner-password.pdf"];
+    let names = [
+        "cabinet-report.pdf",
+        "lga-board-report.pdf",
+        "ruled-table.pdf",
+        "owner-password.pdf",
+    ];
     let files: Vec<Vec<u8>> = names.iter().map(|n| fixture(n)).collect();
-    let mut runner = TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
     let tally = std::cell::RefCell::new([0usize; 2]);
-    let strategy = (0usize..4, proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..6));
+    let strategy = (
+        0usize..4,
+        proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..6),
+    );
     runner
         .run(&strategy, |(which, edits)| {
             let bytes = mutate(files[which].clone(), &edits);
@@ -149,7 +164,13 @@ fn mutated_pdfs_never_panic() {
     let _ = std::panic::take_hook();
     let panics = PANICS.lock().unwrap_or_else(|e| e.into_inner()).clone();
     let [ok, err] = *tally.borrow();
-    eprintln!("{cases} mutated PDFs: {ok} read, {err} rejected, {} parser panics caught", panics.len());
-    let ours: Vec<&String> = panics.iter().filter(|p| p.contains("boardpack-read")).collect();
+    eprintln!(
+        "{cases} mutated PDFs: {ok} read, {err} rejected, {} parser panics caught",
+        panics.len()
+    );
+    let ours: Vec<&String> = panics
+        .iter()
+        .filter(|p| p.contains("boardpack-read"))
+        .collect();
     assert!(ours.is_empty(), "panics in our code: {ours:?}");
 }

@@ -224,11 +224,8 @@ impl Run<'_> {
             let a = &op.operands;
             let n = |i: usize| a.get(i).map_or(0.0, num);
             match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < 256 {
-                        stack.push(gs.clone());
-                    }
-                }
+                "q" if stack.len() < 256 => stack.push(gs.clone()),
+                "q" => {}
                 "Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;
@@ -304,11 +301,7 @@ impl Run<'_> {
                         self.xobject(resources, name, &gs, depth);
                     }
                 }
-                "BI" | "EI" | "ID" => {
-                    if op.operator == "BI" {
-                        self.out.images += 1;
-                    }
-                }
+                "BI" => self.out.images += 1,
                 "m" => {
                     cur = apply(&gs.ctm, n(0), n(1));
                     start = cur;
@@ -420,11 +413,11 @@ impl Run<'_> {
             return;
         }
         let mut inner = gs.clone();
-        if let Ok(m) = stream.dict.get(b"Matrix").and_then(Object::as_array) {
-            if m.len() == 6 {
-                let m: Vec<f32> = m.iter().map(num).collect();
-                inner.ctm = mul(&[m[0], m[1], m[2], m[3], m[4], m[5]], &gs.ctm);
-            }
+        if let Ok(m) = stream.dict.get(b"Matrix").and_then(Object::as_array)
+            && m.len() == 6
+        {
+            let m: Vec<f32> = m.iter().map(num).collect();
+            inner.ctm = mul(&[m[0], m[1], m[2], m[3], m[4], m[5]], &gs.ctm);
         }
         let own = stream
             .dict

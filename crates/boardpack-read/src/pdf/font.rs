@@ -54,10 +54,9 @@ impl Font {
         };
         if let Some(stream) =
             deref(doc, dict.get(b"ToUnicode").ok()).and_then(|o| o.as_stream().ok())
+            && let Ok(bytes) = stream.decompressed_content()
         {
-            if let Ok(bytes) = stream.decompressed_content() {
-                font.to_unicode = parse_cmap(&bytes);
-            }
+            font.to_unicode = parse_cmap(&bytes);
         }
         if subtype == b"Type0" {
             font.two_byte = true;
@@ -76,14 +75,12 @@ impl Font {
             }
             return font;
         }
-        if subtype == b"Type3" {
-            if let Some(m) =
+        if subtype == b"Type3"
+            && let Some(m) =
                 deref(doc, dict.get(b"FontMatrix").ok()).and_then(|o| o.as_array().ok())
-            {
-                if let Some(a) = number(doc, m.first()) {
-                    font.scale = a.abs();
-                }
-            }
+            && let Some(a) = number(doc, m.first())
+        {
+            font.scale = a.abs();
         }
         let first = number(doc, dict.get(b"FirstChar").ok()).unwrap_or(0.0) as u32;
         if let Some(ws) = deref(doc, dict.get(b"Widths").ok()).and_then(|o| o.as_array().ok()) {
@@ -121,10 +118,10 @@ impl Font {
                         match deref(doc, Some(d)) {
                             Some(Object::Integer(i)) => code = (*i).clamp(0, 255) as usize,
                             Some(Object::Name(n)) => {
-                                if code < 256 {
-                                    if let Some(c) = glyph_name(n) {
-                                        table[code] = c;
-                                    }
+                                if code < 256
+                                    && let Some(c) = glyph_name(n)
+                                {
+                                    table[code] = c;
                                 }
                                 code += 1;
                             }
@@ -432,15 +429,11 @@ fn glyph_name(name: &[u8]) -> Option<char> {
         return name.chars().next();
     }
     for prefix in ["uni", "u"] {
-        if let Some(hex) = name.strip_prefix(prefix) {
-            if (4..=6).contains(&hex.len()) {
-                if let Some(c) = u32::from_str_radix(&hex[..hex.len().min(6)], 16)
-                    .ok()
-                    .and_then(char::from_u32)
-                {
-                    return Some(c);
-                }
-            }
+        if let Some(hex) = name.strip_prefix(prefix)
+            && (4..=6).contains(&hex.len())
+            && let Some(c) = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+        {
+            return Some(c);
         }
     }
     const NAMES: &[(&str, char)] = &[

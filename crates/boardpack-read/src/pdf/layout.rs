@@ -538,10 +538,10 @@ impl Writer {
             }
             self.doc.push_blank(page);
         }
-        if let Some(first) = rows.first() {
-            if !(first_on_page && self.last_header.as_ref() == Some(first)) {
-                self.last_header = Some(first.clone());
-            }
+        if let Some(first) = rows.first()
+            && !(first_on_page && self.last_header.as_ref() == Some(first))
+        {
+            self.last_header = Some(first.clone());
         }
     }
 }
