@@ -27,6 +27,7 @@ use boardpack_read::{Block, Document};
 use regex::Regex;
 
 use crate::Unit;
+use crate::gate::Gated;
 use crate::time::{self, Found};
 
 /// Every activity in the paper, in reading order.
@@ -320,37 +321,37 @@ fn is_time_cell(cell: &str) -> bool {
 
 /// An introduction that names work: "the following suggestions", "proposed activities",
 /// "the work programme below".
-static WORK_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static WORK_NOUN: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
         r"(?i)\b(?:following|below|these|proposed|suggested|planned|further|new)\s+(?:[a-z]+\s+)?(?:suggestions?|activit(?:y|ies)|actions|steps|pieces\s+of\s+work|areas\s+of\s+work|work\s*streams?|projects|proposals|initiatives|tasks|programme\s+of\s+work|work)\b",
+        "work noun",
     )
-    .expect("work noun")
 });
 
 /// An introduction that ends on its subject and verb: "We have:", "In 2022/23 the
 /// Board:", "Officers will:", "We propose:", "Our work has included:".
-static SUBJECT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SUBJECT_END: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
         r"(?i)(?:\b(?:we|officers|the\s+(?:[a-z']+\s+){0,3}(?:board|committee|lga|council|authority|partnership|team|group|panel|commission|executive|association|secretariat|programme|unit|service)|it)(?:\s+(?:have|has|will|would|propose|proposes|plan\s+to|intend\s+to|aim\s+to|also\s+have|also\s+will|have\s+also|will\s+also))?|\b(?:activit(?:y|ies)|work)\s+(?:has|have|will)?\s*(?:included?|includes)|\bincluded?|\bincludes)\s*:$",
+        "subject end",
     )
-    .expect("subject end")
 });
 
 /// An introduction that asks, ranks or lists something other than work.
-static NOT_WORK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static NOT_WORK: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
         r"(?i)\b(?:asked\s+to|requested\s+to|recommend|priorit|milestone|theme|principle|issues|balance\s+of|set\s+out\s+in|outcomes|objectives|risks|questions|resolved|agreed\s+that|decided|noted)",
+        "not work",
     )
-    .expect("not work")
 });
 
 /// Whether an introduction looks forward ("will:", "plan to:"), so plain verbs
 /// ("Develop a guide") read as work.
-static FUTURE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static FUTURE_END: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
         r"(?i)\b(?:will|will\s+also|plan\s+to|intend\s+to|aim\s+to|propose\s+to|going\s+to)\s*:$",
+        "future end",
     )
-    .expect("future end")
 });
 
 /// The numbered items of every list of work, with the timescale each gives.
@@ -394,14 +395,16 @@ fn lists(paper: &Paper) -> Vec<Row> {
 fn introduces_work(text: &str) -> Option<bool> {
     let text = text.trim();
     let last = last_sentence(text);
+    let colon = last.ends_with(':');
+    // The same answer as testing NOT_WORK first: an introduction needs one of these, and
+    // most paragraphs have neither.
+    if !((colon && SUBJECT_END.is_match(last)) || WORK_NOUN.is_match(last)) {
+        return None;
+    }
     if NOT_WORK.is_match(last) {
         return None;
     }
-    let colon = last.ends_with(':');
-    if (colon && SUBJECT_END.is_match(last)) || WORK_NOUN.is_match(last) {
-        return Some(colon && FUTURE_END.is_match(last));
-    }
-    None
+    Some(colon && FUTURE_END.is_match(last))
 }
 
 /// Words that end in "-ing" or "-ed" without being verbs.

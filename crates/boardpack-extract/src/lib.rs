@@ -101,6 +101,8 @@ pub fn units<'a>(doc: &'a Document, paper: &'a Paper) -> Vec<Unit<'a>> {
 
 pub mod activities;
 pub mod date;
+mod gate;
+mod hash;
 pub mod money;
 pub mod orgs;
 pub mod people;
@@ -112,12 +114,17 @@ pub fn extract(doc: &Document, paper: &Paper) -> Facts {
     // Reading calendar expressions is the costly part of dating and timescales: once a unit.
     let readings: Vec<time::Reading> = units.iter().map(|u| time::read(u.text)).collect();
     let date = date::paper_date_read(paper, &units, &readings);
+    // The name finders read the same words: split each unit once for both.
+    let tokens: Vec<orgs::words::Tokens<'_>> = units
+        .iter()
+        .map(|u| orgs::words::Tokens::new(u.text))
+        .collect();
     Facts {
         activities: activities::activities(doc, paper, &units),
         timescales: time::timescales_read(&units, &readings, date.as_ref()),
         money: money::money(&units),
-        organisations: orgs::organisations(&units, paper),
-        people: people::people(&units, paper),
+        organisations: orgs::organisations_in(&units, &tokens, paper),
+        people: people::people_in(&units, &tokens, paper),
         date,
     }
 }

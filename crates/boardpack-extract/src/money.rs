@@ -17,9 +17,10 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use boardpack_model::Money;
-use regex::{Captures, Regex};
+use regex::Captures;
 
 use crate::Unit;
+use crate::gate::Gated;
 
 /// One sum found in a piece of text.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +40,7 @@ const NUM: &str = r"\d{1,3}(?:,\d{3})+|\d+";
 /// A multiplier word after a number.
 const MULT: &str = r"(?:trillion|billion|bn|million|mn|m|thousand|k)\b";
 
-static POUNDS: LazyLock<Regex> = LazyLock::new(|| {
+static POUNDS: LazyLock<Gated> = LazyLock::new(|| {
     let pattern = format!(
         r"(?xi)
         (?P<between>\bbetween\s+)?
@@ -51,11 +52,11 @@ static POUNDS: LazyLock<Regex> = LazyLock::new(|| {
         (?:\s?(?P<bw>pounds|sterling)\b)?
         (?:\s?,?\s?(?P<rate>{RATE}))?"
     );
-    Regex::new(&pattern).expect("money pattern")
+    Gated::new(&pattern, "money pattern")
 });
 
 /// Sums written with words or pence: "500 pounds", "50p", "20 pence".
-static OTHER: LazyLock<Regex> = LazyLock::new(|| {
+static OTHER: LazyLock<Gated> = LazyLock::new(|| {
     let pattern = format!(
         r"(?xi)
         \b(?P<a>{NUM})(?:\.(?P<af>\d+))?
@@ -66,7 +67,7 @@ static OTHER: LazyLock<Regex> = LazyLock::new(|| {
         )
         (?:\s?,?\s?(?P<rate>{RATE}))?"
     );
-    Regex::new(&pattern).expect("pence pattern")
+    Gated::new(&pattern, "pence pattern")
 });
 
 /// A rate after a sum. Word-final forms end at a word boundary; "p.a." ends with its dot.
@@ -105,9 +106,9 @@ pub fn money(units: &[Unit<'_>]) -> Vec<Money> {
 /// span.
 pub(crate) fn find(text: &str) -> Vec<Sum> {
     let mut out = Vec::new();
-    if text.contains('£') {
+    if text.contains('£') && POUNDS.may_match(text) {
         let mut at = 0;
-        while let Some(c) = POUNDS.captures_at(text, at) {
+        while let Some(c) = POUNDS.full.captures_at(text, at) {
             // A figure whose range did not hold ends early, so the next search starts
             // there ("£5m and £6m" is two sums, not a range).
             at = pounds(&c, text, &mut out).max(at + 1);
@@ -116,8 +117,10 @@ pub(crate) fn find(text: &str) -> Vec<Sum> {
             }
         }
     }
-    for c in OTHER.captures_iter(text) {
-        other(&c, text, &mut out);
+    if OTHER.may_match(text) {
+        for c in OTHER.full.captures_iter(text) {
+            other(&c, text, &mut out);
+        }
     }
     out.sort_by_key(|s| s.start);
     out

@@ -31,6 +31,7 @@ pub(crate) mod words;
 
 use gazetteer::GAZETTEER;
 use shape::Found;
+use words::Tokens;
 
 /// One mention of a body, as found on one line.
 #[derive(Debug, Clone)]
@@ -51,11 +52,22 @@ struct Mention {
 
 /// Every named organisation in the paper, one entry each.
 pub fn organisations(units: &[Unit<'_>], paper: &Paper) -> Vec<Organisation> {
+    let tokens: Vec<Tokens<'_>> = units.iter().map(|u| Tokens::new(u.text)).collect();
+    organisations_in(units, &tokens, paper)
+}
+
+/// [`organisations`] over the units' [`Tokens`], made once and shared with the people
+/// finder.
+pub(crate) fn organisations_in(
+    units: &[Unit<'_>],
+    tokens: &[Tokens<'_>],
+    paper: &Paper,
+) -> Vec<Organisation> {
     let _ = paper;
     let mut found: Vec<(usize, Found)> = Vec::new();
     let mut caps_words: Vec<(usize, usize, usize)> = Vec::new();
-    for (u, unit) in units.iter().enumerate() {
-        let line = shape::analyse(unit.text);
+    for (u, t) in tokens.iter().enumerate() {
+        let line = shape::analyse_tokens(t);
         found.extend(line.found.into_iter().map(|f| (u, f)));
         caps_words.extend(line.caps_words.into_iter().map(|(s, e)| (u, s, e)));
     }

@@ -15,14 +15,21 @@ use boardpack_model::{Paper, Person, Source};
 use crate::Unit;
 use crate::orgs::gazetteer::GAZETTEER;
 use crate::orgs::lexicon::{head, is_relational, is_title};
-use crate::orgs::words::words;
+use crate::orgs::words::{Tokens, words};
 
-mod shape;
+pub(crate) mod shape;
 
 use shape::{Hit, find_in_line, is_name_line, role_line};
 
 /// Every named person in the paper, one entry each.
 pub fn people(units: &[Unit<'_>], paper: &Paper) -> Vec<Person> {
+    let tokens: Vec<Tokens<'_>> = units.iter().map(|u| Tokens::new(u.text)).collect();
+    people_in(units, &tokens, paper)
+}
+
+/// [`people`] over the units' [`Tokens`], made once and shared with the organisation
+/// finder.
+pub(crate) fn people_in(units: &[Unit<'_>], tokens: &[Tokens<'_>], paper: &Paper) -> Vec<Person> {
     let mut book = Book::default();
     for c in &paper.contacts {
         let role = c.position.clone().or_else(|| author_label(units, &c.name));
@@ -33,19 +40,19 @@ pub fn people(units: &[Unit<'_>], paper: &Paper) -> Vec<Person> {
             book.add(&p.name, p.position.clone(), source_of(units, &p.name));
         }
     }
-    for (u, unit) in units.iter().enumerate() {
+    for (u, (unit, t)) in units.iter().zip(tokens).enumerate() {
         for Hit {
             name,
             role,
             start,
             end,
-        } in find_in_line(unit.text)
+        } in find_in_line(t)
         {
             book.add(&name, role, unit.source(start, end));
         }
         // A name line followed by a role line: "Keith Mitchell" / "Leader of the Council".
-        if is_name_line(unit.text)
-            && let Some(role) = units.get(u + 1).and_then(|next| role_line(next.text))
+        if is_name_line(t)
+            && let Some(role) = tokens.get(u + 1).and_then(role_line)
         {
             {
                 book.add(

@@ -3,12 +3,14 @@
 //! Built once, lazily, from the data file compiled into the binary; read-only afterwards.
 //! Full names are looked up by their [`key`] (lower case, apostrophes dropped, "&" read as
 //! "and"); abbreviations by their exact spelling. Places are the names that label a
-//! member's council ("Cllr Thomas (Barnet)"): never organisations, never people.
+//! member's council ("Cllr Thomas (Barnet)"): never organisations, never people. Every
+//! word-prefix of a name is kept too, so a look-up along a line stops at the first word
+//! that no name continues with.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::words::Word;
+use super::words::{Sep, Tokens, Word};
+use crate::hash::{FastMap, FastSet};
 
 const DATA: &str = include_str!("../../data/uk_bodies.txt");
 
@@ -18,13 +20,17 @@ pub(crate) struct Gazetteer {
     /// How many bodies the file lists; a body's index is its place in the file.
     pub bodies: usize,
     /// Full-name keys to body index.
-    full: HashMap<String, usize>,
+    full: FastMap<String, usize>,
+    /// Every word-prefix of a full-name key, with the body whose key it is, if any.
+    full_prefixes: FastMap<String, Option<usize>>,
     /// Abbreviations (exact spelling) to body index.
-    abbr: HashMap<String, usize>,
+    abbr: FastMap<String, usize>,
     /// The longest full name, in words.
     pub max_words: usize,
     /// Place-name keys.
-    places: HashSet<String>,
+    places: FastSet<String>,
+    /// Every word-prefix of a place-name key.
+    place_prefixes: FastSet<String>,
     /// The longest place name, in words.
     pub place_max_words: usize,
 }
@@ -72,10 +78,12 @@ impl Gazetteer {
     fn parse(data: &str) -> Gazetteer {
         let mut g = Gazetteer {
             bodies: 0,
-            full: HashMap::new(),
-            abbr: HashMap::new(),
+            full: FastMap::default(),
+            full_prefixes: FastMap::default(),
+            abbr: FastMap::default(),
             max_words: 1,
-            places: HashSet::new(),
+            places: FastSet::default(),
+            place_prefixes: FastSet::default(),
             place_max_words: 1,
         };
         let mut in_places = false;
@@ -109,6 +117,13 @@ impl Gazetteer {
                 }
             }
         }
+        for p in word_prefixes(g.full.keys()) {
+            let body = g.full.get(p).copied();
+            g.full_prefixes.insert(p.to_string(), body);
+        }
+        for p in word_prefixes(g.places.iter()) {
+            g.place_prefixes.insert(p.to_string());
+        }
         g
     }
 
@@ -127,30 +142,42 @@ impl Gazetteer {
         self.places.contains(key)
     }
 
-    /// The longest body name starting at `words[i]`: `(body, number of words)`. Words must
-    /// follow each other with only spaces or commas between them.
-    pub fn longest_at(&self, words: &[Word<'_>], i: usize) -> Option<(usize, usize)> {
-        let first = words.get(i)?;
+    /// The longest body name starting at word `i` of a line: `(body, number of words)`.
+    /// Words must follow each other with only spaces or commas between them.
+    pub fn longest_at(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
+        let first = t.ws.get(i)?;
         if !first.is_cap() {
             return None;
         }
         if let Some(b) = self.by_abbr(first.text) {
             // An abbreviation may still begin a longer full name ("NHS England").
-            return Some(self.longest_full(words, i).unwrap_or((b, 1)));
+            return Some(self.longest_full(t, i).unwrap_or((b, 1)));
         }
-        self.longest_full(words, i)
+        self.longest_full(t, i)
     }
 
-    fn longest_full(&self, words: &[Word<'_>], i: usize) -> Option<(usize, usize)> {
-        let mut k = String::new();
-        let mut best = None;
-        for (n, w) in words[i..].iter().take(self.max_words).enumerate() {
-            if n > 0 && !matches!(w.sep, super::words::Sep::Space | super::words::Sep::Comma) {
+    /// The longest full name starting at word `i`. The key grows a word at a time and
+    /// stops as soon as no full name starts with it.
+    fn longest_full(&self, t: &Tokens<'_>, i: usize) -> Option<(usize, usize)> {
+        // Most words begin no name: settle that without building a key.
+        let first = *self.full_prefixes.get(t.key(i))?;
+        let mut best = first.map(|b| (b, 1));
+        let w = &t.ws[i];
+        if w.poss || w.stop_after {
+            return best;
+        }
+        let mut k = String::from(t.key(i));
+        for n in 1..self.max_words.min(t.ws.len() - i) {
+            let w = &t.ws[i + n];
+            if !matches!(w.sep, Sep::Space | Sep::Comma) {
                 break;
             }
-            push_key_word(&mut k, w);
-            if let Some(&b) = self.full.get(&k) {
-                best = Some((b, n + 1));
+            k.push(' ');
+            k.push_str(t.key(i + n));
+            match self.full_prefixes.get(k.as_str()) {
+                None => break,
+                Some(Some(b)) => best = Some((*b, n + 1)),
+                Some(None) => {}
             }
             if w.poss || w.stop_after {
                 break;
@@ -159,21 +186,42 @@ impl Gazetteer {
         best
     }
 
-    /// The longest place name starting at `words[i]`, in words.
-    pub fn place_at(&self, words: &[Word<'_>], i: usize) -> Option<usize> {
-        let mut k = String::new();
+    /// The longest place name starting at word `i` of a line, in words.
+    pub fn place_at(&self, t: &Tokens<'_>, i: usize) -> Option<usize> {
         let mut best = None;
-        for (n, w) in words[i..].iter().take(self.place_max_words).enumerate() {
-            if n > 0 && w.sep != super::words::Sep::Space {
+        if !self.place_prefixes.contains(t.key(i)) {
+            return None;
+        }
+        if self.places.contains(t.key(i)) {
+            best = Some(1);
+        }
+        let mut k = String::from(t.key(i));
+        for n in 1..self.place_max_words.min(t.ws.len() - i) {
+            let w = &t.ws[i + n];
+            if w.sep != Sep::Space {
                 break;
             }
-            push_key_word(&mut k, w);
-            if self.places.contains(&k) {
+            k.push(' ');
+            k.push_str(t.key(i + n));
+            if !self.place_prefixes.contains(k.as_str()) {
+                break;
+            }
+            if self.places.contains(k.as_str()) {
                 best = Some(n + 1);
             }
         }
         best
     }
+}
+
+/// Every word-prefix of each key ("a", "a b", "a b c" of "a b c").
+fn word_prefixes<'k>(keys: impl Iterator<Item = &'k String>) -> Vec<&'k str> {
+    let mut out = Vec::new();
+    for k in keys {
+        out.extend(k.match_indices(' ').map(|(at, _)| &k[..at]));
+        out.push(k.as_str());
+    }
+    out
 }
 
 #[cfg(test)]

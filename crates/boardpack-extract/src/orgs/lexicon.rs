@@ -2,7 +2,13 @@
 //! generic modifiers, relational words ("Chair of ..."), words that may trail a body's
 //! name ("Board Lead Members") and words that open sentences rather than names.
 //!
-//! All lists are lower case; callers lower-case the word first.
+//! All lists are lower case; callers lower-case the word first. [`classes`] answers every
+//! list for one word with a single table look-up.
+
+use std::sync::LazyLock;
+
+use crate::hash::FastMap;
+use crate::people::shape::{NOT_NAME, POSTNOMINALS, ROLE_NOUNS, is_postnominal_lower};
 
 /// The singular head nouns that end an organisation's name.
 const HEADS: &[&str] = &[
@@ -453,4 +459,113 @@ pub(crate) fn is_title(lower: &str) -> bool {
 /// Whether the word joins the parts of a name: "and", "&", "of", "for".
 pub(crate) fn is_connector(lower: &str) -> bool {
     matches!(lower, "and" | "&" | "of" | "for")
+}
+
+/// Bits of [`Classes`]: which closed lists a lower-case word is on.
+pub(crate) mod class {
+    /// [`super::is_lower_head`].
+    pub const LOWER_HEAD: u16 = 1;
+    /// [`super::is_generic_mod`].
+    pub const GENERIC_MOD: u16 = 1 << 1;
+    /// [`super::is_relational`].
+    pub const RELATIONAL: u16 = 1 << 2;
+    /// [`super::is_role_for`].
+    pub const ROLE_FOR: u16 = 1 << 3;
+    /// [`super::is_trailing`].
+    pub const TRAILING: u16 = 1 << 4;
+    /// [`super::is_stop_lead`].
+    pub const STOP_LEAD: u16 = 1 << 5;
+    /// [`super::is_title`].
+    pub const TITLE: u16 = 1 << 6;
+    /// [`super::is_connector`].
+    pub const CONNECTOR: u16 = 1 << 7;
+    /// A role noun of the people finder ("adviser", "chair").
+    pub const ROLE_NOUN: u16 = 1 << 8;
+    /// A capitalised word that is never part of a person's name ("Agenda").
+    pub const NOT_NAME: u16 = 1 << 9;
+    /// A post-nominal ("mp", "obe").
+    pub const POSTNOMINAL: u16 = 1 << 10;
+}
+
+/// What the closed lists say about one lower-case word, looked up once instead of
+/// scanning every list each time a finder asks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Classes {
+    /// The [`class`] bits.
+    bits: u16,
+    /// [`head`] of the word.
+    head: Option<(&'static str, bool)>,
+}
+
+impl Classes {
+    /// Whether the word is on the list of this [`class`] bit.
+    pub fn is(self, bit: u16) -> bool {
+        self.bits & bit != 0
+    }
+
+    /// The same as [`head`] of the word.
+    pub fn head(self) -> Option<(&'static str, bool)> {
+        self.head
+    }
+}
+
+/// Every word on some list (and every plural a head noun can take), with its classes.
+/// Built from the predicates themselves, so a look-up answers exactly as they do; a word
+/// not in the table is on no list.
+static CLASSES: LazyLock<FastMap<String, Classes>> = LazyLock::new(|| {
+    let mut words: Vec<String> = Vec::new();
+    for list in [
+        HEADS,
+        LOWER_HEADS,
+        GENERIC_MODS,
+        RELATIONAL,
+        ROLE_FOR,
+        TRAILING,
+        STOP_LEAD,
+        TITLES,
+        &["and", "&", "of", "for"],
+        ROLE_NOUNS,
+        NOT_NAME,
+        POSTNOMINALS,
+    ] {
+        words.extend(list.iter().map(|w| (*w).to_string()));
+    }
+    for h in HEADS {
+        words.push(format!("{h}s"));
+        if let Some(stem) = h.strip_suffix('y') {
+            words.push(format!("{stem}ies"));
+        }
+    }
+    let mut map = FastMap::default();
+    for w in words {
+        let bits = [
+            (is_lower_head(&w), class::LOWER_HEAD),
+            (is_generic_mod(&w), class::GENERIC_MOD),
+            (is_relational(&w), class::RELATIONAL),
+            (is_role_for(&w), class::ROLE_FOR),
+            (is_trailing(&w), class::TRAILING),
+            (is_stop_lead(&w), class::STOP_LEAD),
+            (is_title(&w), class::TITLE),
+            (is_connector(&w), class::CONNECTOR),
+            (ROLE_NOUNS.contains(&w.as_str()), class::ROLE_NOUN),
+            (NOT_NAME.contains(&w.as_str()), class::NOT_NAME),
+            (is_postnominal_lower(&w), class::POSTNOMINAL),
+        ]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .fold(0, |acc, (_, bit)| acc | bit);
+        let c = Classes {
+            bits,
+            head: head(&w),
+        };
+        if c != Classes::default() {
+            map.insert(w, c);
+        }
+    }
+    map
+});
+
+/// The classes of a lower-case word (see [`Classes`]).
+pub(crate) fn classes(lower: &str) -> Classes {
+    CLASSES.get(lower).copied().unwrap_or_default()
 }

@@ -1,7 +1,7 @@
 //! The organisation finders for one line: gazetteer look-ups, capitalised phrases that end
 //! in a head noun, coordinations, single-word bodies ("Cabinet") and label values.
 //!
-//! [`analyse`] returns what one line names; merging across lines is the caller's job.
+//! [`analyse_tokens`] returns what one line names; merging across lines is the caller's job.
 //! Every loop moves forward through the line or looks a bounded number of words around a
 //! position, so the work is linear in the line's length.
 
@@ -10,11 +10,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::gazetteer::{self, GAZETTEER};
-use super::lexicon::{
-    head, is_connector, is_coord_head, is_generic_mod, is_lower_head, is_relational, is_role_for,
-    is_stop_lead, is_title, is_trailing,
+use super::lexicon::class::{
+    CONNECTOR, GENERIC_MOD, LOWER_HEAD, RELATIONAL, ROLE_FOR, STOP_LEAD, TITLE, TRAILING,
 };
-use super::words::{Sep, Word, words};
+use super::lexicon::is_coord_head;
+use super::words::{Sep, Tokens, Word};
 
 /// The longest name, in words, that the shape finder accepts.
 const MAX_NAME_WORDS: usize = 12;
@@ -73,25 +73,21 @@ struct Item {
     found: Found,
 }
 
-struct Line<'a> {
+struct Line<'t, 'a> {
     text: &'a str,
-    ws: Vec<Word<'a>>,
+    t: &'t Tokens<'a>,
+    ws: &'t [Word<'a>],
     caps: bool,
     items: Vec<Item>,
 }
 
-/// Finds the bodies one line names.
-pub(crate) fn analyse(text: &str) -> LineFinds {
-    let ws = words(text);
-    let lettered = ws
-        .iter()
-        .filter(|w| w.text.chars().any(char::is_alphabetic))
-        .count();
-    let shouting = ws.iter().filter(|w| w.is_all_caps()).count();
+/// Finds the bodies one line, split into [`Tokens`], names.
+pub(crate) fn analyse_tokens(t: &Tokens<'_>) -> LineFinds {
     let mut line = Line {
-        text,
-        ws,
-        caps: lettered >= 2 && shouting * 10 >= lettered * 7,
+        text: t.text,
+        t,
+        ws: &t.ws,
+        caps: t.caps,
         items: Vec::new(),
     };
     line.gazetteer_hits();
@@ -103,13 +99,24 @@ pub(crate) fn analyse(text: &str) -> LineFinds {
     line.resolve()
 }
 
-impl<'a> Line<'a> {
+impl<'t, 'a> Line<'t, 'a> {
     fn span(&self, s: usize, e: usize) -> &'a str {
         &self.text[self.ws[s].start..self.ws[e].end]
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.ws[i].lower()
+    /// Word `i` in lower case.
+    fn lower(&self, i: usize) -> &'t str {
+        self.t.lower(i)
+    }
+
+    /// Whether word `i` is on the word list of a [`super::lexicon::class`] bit.
+    fn is(&self, i: usize, bit: u16) -> bool {
+        self.t.class(i).is(bit)
+    }
+
+    /// [`super::lexicon::head`] of word `i`.
+    fn head(&self, i: usize) -> Option<(&'static str, bool)> {
+        self.t.class(i).head()
     }
 
     fn name_item(&mut self, s: usize, e: usize, prio: u8, body: Option<usize>) {
@@ -127,7 +134,7 @@ impl<'a> Line<'a> {
     fn gazetteer_hits(&mut self) {
         let mut i = 0;
         while i < self.ws.len() {
-            match GAZETTEER.longest_at(&self.ws, i) {
+            match GAZETTEER.longest_at(self.t, i) {
                 Some((b, n)) => {
                     self.name_item(i, i + n - 1, 3, Some(b));
                     i += n;
@@ -140,11 +147,11 @@ impl<'a> Line<'a> {
     /// Whether word `i` may continue a capitalised run.
     fn joins_run(&self, i: usize) -> bool {
         let w = &self.ws[i];
-        let l = w.lower();
+        let l = self.lower(i);
         w.is_cap()
-            || is_connector(&l)
-            || is_lower_head(&l)
-            || (l == "the" && i > 0 && matches!(self.lower(i - 1).as_str(), "of" | "for"))
+            || self.is(i, CONNECTOR)
+            || self.is(i, LOWER_HEAD)
+            || (l == "the" && i > 0 && matches!(self.lower(i - 1), "of" | "for"))
     }
 
     /// Whether a run goes on after word `i` ("Leaders' Committee" goes on after its
@@ -159,8 +166,8 @@ impl<'a> Line<'a> {
             return false;
         }
         if w.poss {
-            let nl = next.lower();
-            return next.is_cap() && head(&nl).is_some() && nl != "office";
+            let nl = self.lower(i + 1);
+            return next.is_cap() && self.head(i + 1).is_some() && nl != "office";
         }
         true
     }
@@ -179,7 +186,7 @@ impl<'a> Line<'a> {
                 b += 1;
             }
             let mut end = b;
-            while end > a && (is_connector(&self.lower(end)) || self.lower(end) == "the") {
+            while end > a && (self.is(end, CONNECTOR) || self.lower(end) == "the") {
                 end -= 1;
             }
             self.run(a, end);
@@ -189,18 +196,18 @@ impl<'a> Line<'a> {
 
     fn head_at(&self, i: usize) -> Option<(&'static str, bool)> {
         let w = &self.ws[i];
-        let l = w.lower();
+        let l = self.lower(i);
         if (l == "home" || l == "homes")
             && w.is_cap()
             && i > 0
-            && matches!(self.lower(i - 1).as_str(), "care" | "nursing")
+            && matches!(self.lower(i - 1), "care" | "nursing")
         {
             return Some(("home", l == "homes"));
         }
-        if !w.is_cap() && !is_lower_head(&l) {
+        if !w.is_cap() && !self.is(i, LOWER_HEAD) {
             return None;
         }
-        head(&l)
+        self.head(i)
     }
 
     fn run(&mut self, a: usize, b: usize) {
@@ -211,12 +218,12 @@ impl<'a> Line<'a> {
         let mut end = h;
         if h < b {
             let nl = self.lower(h + 1);
-            if matches!(nl.as_str(), "for" | "of") && !plural {
+            if matches!(nl, "for" | "of") && !plural {
                 end = b;
-            } else if matches!(nl.as_str(), "and" | "&") {
+            } else if matches!(nl, "and" | "&") {
                 // "MCA Network and UK100": the rest is another name.
                 end = h;
-            } else if (h + 1..=b).all(|k| is_trailing(&self.lower(k))) {
+            } else if (h + 1..=b).all(|k| self.is(k, TRAILING)) {
                 end = h;
             } else {
                 return;
@@ -226,19 +233,15 @@ impl<'a> Line<'a> {
         for k in a + 1..h {
             let l = self.lower(k);
             if l == "of" || l == "for" {
-                let p = self.lower(k - 1);
-                if l == "for" && is_role_for(&p) {
+                if l == "for" && self.is(k - 1, ROLE_FOR) {
                     return;
                 }
-                if is_relational(&p) {
+                if self.is(k - 1, RELATIONAL) {
                     s = k + 1;
                 }
             }
         }
-        while s < h && {
-            let l = self.lower(s);
-            is_stop_lead(&l) || is_connector(&l)
-        } {
+        while s < h && (self.is(s, STOP_LEAD) || self.is(s, CONNECTOR)) {
             s += 1;
         }
         // "Local Authority and Police and Crime Panel": two names.
@@ -262,9 +265,9 @@ impl<'a> Line<'a> {
                 return false;
             }
             let p = &self.ws[k - 1];
-            let pl = p.lower();
+            let pl = self.lower(k - 1);
             if pl == "for" {
-                return k >= 2 && is_role_for(&self.lower(k - 2));
+                return k >= 2 && self.is(k - 2, ROLE_FOR);
             }
             if p.is_cap() || pl == "and" || pl == "&" {
                 k -= 1;
@@ -286,16 +289,17 @@ impl<'a> Line<'a> {
             }
             crossed |= gap.contains(['(', ')']);
             let w = &self.ws[k];
-            let l = w.lower();
+            let l = self.lower(k);
             if crossed
                 && matches!(
-                    l.as_str(),
+                    l,
                     "regulations" | "act" | "order" | "bill" | "rules" | "scheme" | "measure"
                 )
             {
                 return true;
             }
-            if !(w.is_cap() || is_connector(&l) || w.text.chars().all(|c| c.is_ascii_digit())) {
+            if !(w.is_cap() || self.is(k, CONNECTOR) || w.text.chars().all(|c| c.is_ascii_digit()))
+            {
                 return false;
             }
         }
@@ -309,17 +313,17 @@ impl<'a> Line<'a> {
         let Some((_, plural)) = self.head_at(h) else {
             return;
         };
-        if (s..=end).any(|k| is_title(&self.lower(k))) {
+        if (s..=end).any(|k| self.is(k, TITLE)) {
             return;
         }
         if self.in_portfolio(s) || self.in_document_title(end) {
             return;
         }
-        let mods: Vec<usize> = (s..h).filter(|&k| !is_connector(&self.lower(k))).collect();
+        let mods: Vec<usize> = (s..h).filter(|&k| !self.is(k, CONNECTOR)).collect();
         let complement: Vec<usize> = (h + 1..=end)
-            .filter(|&k| !is_connector(&self.lower(k)) && self.lower(k) != "the")
+            .filter(|&k| !self.is(k, CONNECTOR) && self.lower(k) != "the")
             .collect();
-        let has_and = (s..h).any(|k| matches!(self.lower(k).as_str(), "and" | "&"));
+        let has_and = (s..h).any(|k| matches!(self.lower(k), "and" | "&"));
         if plural {
             self.plural_coordination(s, h);
             return;
@@ -327,7 +331,7 @@ impl<'a> Line<'a> {
         if mods.is_empty() && complement.is_empty() {
             return;
         }
-        let generic = |k: &usize| is_generic_mod(&self.lower(*k));
+        let generic = |k: &usize| self.is(*k, GENERIC_MOD);
         if complement.is_empty() && mods.iter().all(generic) {
             return;
         }
@@ -360,7 +364,7 @@ impl<'a> Line<'a> {
         let mut out = Vec::new();
         let mut start = s;
         for k in s..=e {
-            if matches!(self.lower(k).as_str(), "and" | "&") {
+            if matches!(self.lower(k), "and" | "&") {
                 if k > start {
                     out.push(self.span(start, k - 1).to_string());
                 }
@@ -383,7 +387,7 @@ impl<'a> Line<'a> {
         if !is_coord_head(singular) || s == h {
             return;
         }
-        if let Some((_, n)) = GAZETTEER.longest_at(&self.ws, s)
+        if let Some((_, n)) = GAZETTEER.longest_at(self.t, s)
             && s + n > h
         {
             return;
@@ -410,13 +414,10 @@ impl<'a> Line<'a> {
             {
                 s2 -= 1;
             }
-            while s2 < e2 && {
-                let l = self.lower(s2);
-                is_stop_lead(&l) || is_connector(&l)
-            } {
+            while s2 < e2 && (self.is(s2, STOP_LEAD) || self.is(s2, CONNECTOR)) {
                 s2 += 1;
             }
-            if is_stop_lead(&self.lower(s2)) || (s2..=e2).any(|k| self.head_at(k).is_some()) {
+            if self.is(s2, STOP_LEAD) || (s2..=e2).any(|k| self.head_at(k).is_some()) {
                 break;
             }
             groups.insert(0, self.atoms(s2, e2));
@@ -457,8 +458,8 @@ impl<'a> Line<'a> {
             if !w.is_cap() {
                 continue;
             }
-            let l = w.lower();
-            if !matches!(l.as_str(), "cabinet" | "executive" | "parliament") {
+            let l = self.lower(i);
+            if !matches!(l, "cabinet" | "executive" | "parliament") {
                 continue;
             }
             let prev = (i > 0 && w.sep == Sep::Space).then(|| self.ws[i - 1]);
@@ -467,30 +468,31 @@ impl<'a> Line<'a> {
                 && !w.poss
                 && self.ws[i + 1].sep == Sep::Space)
                 .then(|| self.ws[i + 1]);
-            let pl = prev.map(|p| p.lower()).unwrap_or_default();
-            let nl = next.map(|x| x.lower()).unwrap_or_default();
-            let prev_named = prev.is_some_and(|p| p.is_cap() && !is_stop_lead(&pl));
+            let pl = prev.map_or("", |_| self.lower(i - 1));
+            let nl = next.map_or("", |_| self.lower(i + 1));
+            let prev_named = prev.is_some_and(|p| p.is_cap() && !self.is(i - 1, STOP_LEAD));
             let next_cap = next.is_some_and(|x| x.is_cap());
-            let next_shouts = next.is_some_and(|x| x.is_all_caps()) && !w.is_all_caps();
+            let next_shouts = next.is_some() && self.t.is_all_caps(i + 1) && !self.t.is_all_caps(i);
+            let next_trailing = next.is_some() && self.is(i + 1, TRAILING);
             let next_function = self.caps
                 && matches!(
-                    nl.as_str(),
+                    nl,
                     "on" | "to" | "at" | "in" | "of" | "for" | "and" | "the" | "by" | "with"
                 );
-            let ok = match l.as_str() {
+            let ok = match l {
                 "cabinet" => {
                     pl != "shadow"
-                        && !matches!(nl.as_str(), "office" | "secretary")
-                        && (!next_cap || is_trailing(&nl) || next_function || next_shouts)
+                        && !matches!(nl, "office" | "secretary")
+                        && (!next_cap || next_trailing || next_function || next_shouts)
                 }
                 "executive" => {
                     !prev_named
-                        && !matches!(pl.as_str(), "chief" | "deputy" | "non")
+                        && !matches!(pl, "chief" | "deputy" | "non")
                         && if next_cap {
                             next_shouts || next_function
                         } else {
                             !matches!(
-                                nl.as_str(),
+                                nl,
                                 "summary"
                                     | "director"
                                     | "directors"
@@ -517,7 +519,7 @@ impl<'a> Line<'a> {
                             )
                         }
                 }
-                _ => !prev_named && (!next_cap || is_trailing(&nl) || next_function),
+                _ => !prev_named && (!next_cap || next_trailing || next_function),
             };
             if ok {
                 self.name_item(i, i, 1, None);
@@ -533,6 +535,10 @@ impl<'a> Line<'a> {
             )
             .expect("valid regex")
         });
+        // The label ends in a colon: most lines have none.
+        if !self.text.contains(':') {
+            return;
+        }
         let Some(c) = LABEL.captures(self.text) else {
             return;
         };
@@ -548,12 +554,11 @@ impl<'a> Line<'a> {
         }
         let ok = idx.iter().all(|&k| {
             let w = &self.ws[k];
-            let l = w.lower();
-            (w.is_cap() && !w.text.chars().any(|c| c.is_ascii_digit()) || is_connector(&l))
-                && !is_title(&l)
-                && !is_role_for(&l)
-                && !is_relational(&l)
-        }) && !is_stop_lead(&self.lower(s));
+            (w.is_cap() && !w.text.chars().any(|c| c.is_ascii_digit()) || self.is(k, CONNECTOR))
+                && !self.is(k, TITLE)
+                && !self.is(k, ROLE_FOR)
+                && !self.is(k, RELATIONAL)
+        }) && !self.is(s, STOP_LEAD);
         if ok {
             self.name_item(s, e, 1, None);
         }
@@ -568,7 +573,7 @@ impl<'a> Line<'a> {
             let p = self.lower(i - 1);
             let by = l == "by"
                 && matches!(
-                    p.as_str(),
+                    p,
                     "delivered"
                         | "produced"
                         | "commissioned"
@@ -584,7 +589,7 @@ impl<'a> Line<'a> {
                         | "evaluation"
                         | "analysis"
                 );
-            let with = l == "with" && matches!(p.as_str(), "work" | "working" | "worked");
+            let with = l == "with" && matches!(p, "work" | "working" | "worked");
             if !(by || with) || self.ws[i].stop_after {
                 continue;
             }
@@ -594,7 +599,7 @@ impl<'a> Line<'a> {
                 && e < s + 3
                 && self.ws[e].sep == Sep::Space
                 && self.ws[e].is_cap()
-                && !self.ws[e].is_all_caps()
+                && !self.t.is_all_caps(e)
             {
                 if self.ws[e].stop_after || self.ws[e].poss {
                     e += 1;
@@ -612,15 +617,14 @@ impl<'a> Line<'a> {
                 || self.ws[e + 1].sep != Sep::Space
                 || !self.ws[e + 1].is_cap();
             let plain = (s..=e).all(|k| {
-                let l = self.lower(k);
-                !is_stop_lead(&l)
-                    && !is_title(&l)
-                    && head(&l).is_none()
-                    && !is_relational(&l)
-                    && !is_role_for(&l)
+                !self.is(k, STOP_LEAD)
+                    && !self.is(k, TITLE)
+                    && self.head(k).is_none()
+                    && !self.is(k, RELATIONAL)
+                    && !self.is(k, ROLE_FOR)
             });
             let with_ok = !with || (e + 1 < n && self.lower(e + 1) == "on");
-            if ends && plain && with_ok && GAZETTEER.longest_at(&self.ws, s).is_none() {
+            if ends && plain && with_ok && GAZETTEER.longest_at(self.t, s).is_none() {
                 self.name_item(s, e, 1, None);
             }
         }

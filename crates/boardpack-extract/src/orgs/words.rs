@@ -4,6 +4,9 @@
 //! word's byte span, whether it ended in a possessive, and what separated it from the word
 //! before (a space, a comma, or something harder such as a full stop or a bracket). The
 //! tokenizer is a single pass over the line, so its cost is linear in the line's length.
+//! [`Tokens`] adds what the finders ask of each word, worked out once per line.
+
+use super::lexicon::Classes;
 
 /// What stood between a word and the word before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,11 +61,9 @@ impl Word<'_> {
 
     /// The word in lower case, apostrophes dropped: the form the word lists use.
     pub fn lower(&self) -> String {
-        self.text
-            .chars()
-            .filter(|c| !matches!(c, '\'' | '’' | '‘'))
-            .flat_map(char::to_lowercase)
-            .collect()
+        let mut out = String::with_capacity(self.text.len());
+        push_lower(&mut out, self.text);
+        out
     }
 }
 
@@ -182,6 +183,114 @@ pub(crate) fn is_initials(w: &str) -> bool {
             (None, _) => return n > 0,
             (Some(l), Some('.')) if l.is_uppercase() => n += 1,
             _ => return false,
+        }
+    }
+}
+
+/// A line's words with what the finders ask of each one, worked out once: the lower-case
+/// form, the gazetteer key form, the word-list [`Classes`], all-capitals. The organisation
+/// and people finders share one `Tokens` per line.
+#[derive(Debug)]
+pub(crate) struct Tokens<'a> {
+    /// The line.
+    pub text: &'a str,
+    /// Its words.
+    pub ws: Vec<Word<'a>>,
+    /// Whether the line is written in capitals (seven words in ten, two or more words).
+    pub caps: bool,
+    /// Lower-case and key forms of every word, back to back.
+    buf: String,
+    /// Per word: the end of its lower-case form in `buf` (it starts where the previous
+    /// word's key form ends), then the end of its key form (which follows it).
+    ends: Vec<(u32, u32)>,
+    /// Per word: its classes.
+    classes: Vec<Classes>,
+    /// Per word: [`Word::is_all_caps`].
+    all_caps: Vec<bool>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Splits a line into words and describes each one.
+    pub fn new(text: &'a str) -> Tokens<'a> {
+        let ws = words(text);
+        let mut buf = String::with_capacity(text.len() * 2 + 8);
+        let mut ends = Vec::with_capacity(ws.len());
+        let mut classes = Vec::with_capacity(ws.len());
+        let mut all_caps = Vec::with_capacity(ws.len());
+        let mut lettered = 0;
+        let mut shouting = 0;
+        for w in &ws {
+            let start = buf.len();
+            push_lower(&mut buf, w.text);
+            let lower_end = buf.len();
+            classes.push(super::lexicon::classes(&buf[start..lower_end]));
+            // The key form: see [`super::gazetteer::push_key_word`].
+            if w.text == "&" {
+                buf.push_str("and");
+            } else {
+                for c in w.text.chars() {
+                    if c.is_ascii() {
+                        if c.is_ascii_alphanumeric() || c == '-' {
+                            buf.push(c.to_ascii_lowercase());
+                        }
+                    } else if c.is_alphanumeric() {
+                        buf.extend(c.to_lowercase());
+                    }
+                }
+                if w.poss && !buf.ends_with('s') {
+                    buf.push('s');
+                }
+            }
+            ends.push((lower_end as u32, buf.len() as u32));
+            let shouts = w.is_all_caps();
+            all_caps.push(shouts);
+            lettered += usize::from(w.text.chars().any(char::is_alphabetic));
+            shouting += usize::from(shouts);
+        }
+        Tokens {
+            text,
+            ws,
+            caps: lettered >= 2 && shouting * 10 >= lettered * 7,
+            buf,
+            ends,
+            classes,
+            all_caps,
+        }
+    }
+
+    /// Word `i` in lower case ([`Word::lower`]).
+    pub fn lower(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1].1 };
+        &self.buf[start as usize..self.ends[i].0 as usize]
+    }
+
+    /// Word `i`'s gazetteer key form ([`super::gazetteer::push_key_word`] without the
+    /// separating space).
+    pub fn key(&self, i: usize) -> &str {
+        let (lower_end, key_end) = self.ends[i];
+        &self.buf[lower_end as usize..key_end as usize]
+    }
+
+    /// Word `i`'s classes.
+    pub fn class(&self, i: usize) -> Classes {
+        self.classes[i]
+    }
+
+    /// [`Word::is_all_caps`] of word `i`.
+    pub fn is_all_caps(&self, i: usize) -> bool {
+        self.all_caps[i]
+    }
+}
+
+/// Appends the lower-case form of a word ([`Word::lower`]) to `out`.
+fn push_lower(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c != '\'' {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if !matches!(c, '’' | '‘') {
+            out.extend(c.to_lowercase());
         }
     }
 }

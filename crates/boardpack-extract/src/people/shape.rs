@@ -6,8 +6,11 @@
 //! position, so the work is linear in the line's length.
 
 use crate::orgs::gazetteer::GAZETTEER;
-use crate::orgs::lexicon::{head, is_stop_lead, is_title};
-use crate::orgs::words::{Sep, Word, is_initials, words};
+use crate::orgs::lexicon::Classes;
+use crate::orgs::lexicon::class::{
+    NOT_NAME as NOT_NAME_WORD, POSTNOMINAL, ROLE_NOUN, STOP_LEAD, TITLE,
+};
+use crate::orgs::words::{Sep, Tokens, Word, is_initials};
 
 /// A person found on a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +25,7 @@ pub(crate) struct Hit {
     pub end: usize,
 }
 
-const POSTNOMINALS: &[&str] = &[
+pub(crate) const POSTNOMINALS: &[&str] = &[
     "mp", "mbe", "obe", "cbe", "bem", "jp", "qc", "kc", "mep", "msp", "ms", "am", "frs", "dl",
 ];
 
@@ -32,7 +35,7 @@ pub(crate) fn is_postnominal_lower(l: &str) -> bool {
 }
 
 /// Nouns that make a phrase a role.
-const ROLE_NOUNS: &[&str] = &[
+pub(crate) const ROLE_NOUNS: &[&str] = &[
     "adviser",
     "advisor",
     "officer",
@@ -82,7 +85,7 @@ const ROLE_NOUNS: &[&str] = &[
 ];
 
 /// Capitalised words that are never part of a person's name.
-const NOT_NAME: &[&str] = &[
+pub(crate) const NOT_NAME: &[&str] = &[
     "government",
     "members",
     "member",
@@ -172,60 +175,90 @@ const NOT_NAME: &[&str] = &[
     "jobs",
 ];
 
-fn lower_in(list: &[&str], w: &Word<'_>) -> bool {
-    list.contains(&w.lower().as_str())
-}
-
-fn is_role_noun(w: &Word<'_>) -> bool {
-    lower_in(ROLE_NOUNS, w)
-}
-
-/// Whether a word may be part of a person's name (`caps`: the line is in capitals).
-fn name_word(w: &Word<'_>, caps: bool) -> bool {
+/// Whether a word may be part of a person's name (`caps`: the line is in capitals), given
+/// its [`Classes`].
+fn name_word(w: &Word<'_>, c: Classes, all_caps: bool, caps: bool) -> bool {
     if is_initial(w) {
         return true;
     }
-    let l = w.lower();
-    if is_title(&l)
-        || is_stop_lead(&l)
-        || head(&l).is_some()
-        || lower_in(NOT_NAME, w)
-        || is_role_noun(w)
-        || is_postnominal_lower(&l) && w.is_all_caps()
+    // Every name word starts with a capital; most words of a line do not.
+    if !w.is_cap() {
+        return false;
+    }
+    if c.is(TITLE)
+        || c.is(STOP_LEAD)
+        || c.head().is_some()
+        || c.is(NOT_NAME_WORD)
+        || c.is(ROLE_NOUN)
+        || c.is(POSTNOMINAL) && all_caps
     {
         return false;
     }
-    if is_initial(w) {
-        return true;
-    }
-    let mut chars = w.text.chars();
-    let first_upper = chars.next().is_some_and(char::is_uppercase);
     let has_lower = w.text.chars().any(char::is_lowercase);
     let alpha = w
         .text
         .chars()
         .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
-    first_upper && alpha && (has_lower || caps && w.text.len() > 1)
+    alpha && (has_lower || caps && w.text.len() > 1)
 }
 
 fn is_initial(w: &Word<'_>) -> bool {
-    is_initials(w.text) || (w.text.chars().count() == 1 && w.is_cap())
+    is_initials(w.text) || (w.is_cap() && w.text.chars().count() == 1)
 }
 
-/// A surname: a name word that is not an initial.
-fn surname_word(w: &Word<'_>, caps: bool) -> bool {
-    name_word(w, caps) && !is_initial(w) && w.text.chars().count() > 1
+/// What the name finder asks of one word, worked out once per line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shape {
+    /// It may be part of a name.
+    name: bool,
+    /// It is a surname: a name word that is not an initial.
+    surname: bool,
+    /// It is an initial ("J", "C.H.").
+    initial: bool,
 }
 
-struct Line<'a> {
+struct Line<'t, 'a> {
     text: &'a str,
-    ws: Vec<Word<'a>>,
-    caps: bool,
+    t: &'t Tokens<'a>,
+    ws: &'t [Word<'a>],
+    shapes: Vec<Shape>,
 }
 
-impl<'a> Line<'a> {
+impl<'t, 'a> Line<'t, 'a> {
+    /// A line of `t`, read as written in capitals or not.
+    fn new(t: &'t Tokens<'a>, caps: bool) -> Line<'t, 'a> {
+        let shapes =
+            t.ws.iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    let name = name_word(w, t.class(i), t.is_all_caps(i), caps);
+                    let initial = is_initial(w);
+                    Shape {
+                        name,
+                        surname: name && !initial && w.text.chars().count() > 1,
+                        initial,
+                    }
+                })
+                .collect();
+        Line {
+            text: t.text,
+            t,
+            ws: &t.ws,
+            shapes,
+        }
+    }
+
     fn span(&self, s: usize, e: usize) -> &'a str {
         &self.text[self.ws[s].start..self.ws[e].end]
+    }
+
+    /// Word `i` in lower case.
+    fn lower(&self, i: usize) -> &'t str {
+        self.t.lower(i)
+    }
+
+    fn is_role_noun(&self, i: usize) -> bool {
+        self.t.class(i).is(ROLE_NOUN)
     }
 
     /// A name starting at word `i`: up to four name words ending in a surname, then any
@@ -243,13 +276,14 @@ impl<'a> Line<'a> {
             if k > i && w.sep != Sep::Space {
                 break;
             }
-            if !name_word(w, self.caps) {
+            let shape = self.shapes[k];
+            if !shape.name {
                 break;
             }
-            if surname_word(w, self.caps) {
+            if shape.surname {
                 last_surname = Some(k);
             }
-            if w.stop_after && !is_initial(w) || w.poss {
+            if w.stop_after && !shape.initial || w.poss {
                 break;
             }
             k += 1;
@@ -261,8 +295,8 @@ impl<'a> Line<'a> {
         let mut e = e;
         while e + 1 < n
             && self.ws[e + 1].sep == Sep::Space
-            && self.ws[e + 1].is_all_caps()
-            && is_postnominal_lower(&self.ws[e + 1].lower())
+            && self.t.is_all_caps(e + 1)
+            && self.t.class(e + 1).is(POSTNOMINAL)
         {
             e += 1;
         }
@@ -287,7 +321,7 @@ impl<'a> Line<'a> {
             return None;
         }
         (s..=e)
-            .any(|k| is_role_noun(&self.ws[k]))
+            .any(|k| self.is_role_noun(k))
             .then(|| text.to_string())
     }
 
@@ -303,7 +337,7 @@ impl<'a> Line<'a> {
         let mut has_for = false;
         while k < n && k < first + 14 {
             let w = &self.ws[k];
-            let l = w.lower();
+            let l = self.lower(k);
             if k > first {
                 match w.sep {
                     Sep::Space => {}
@@ -311,14 +345,11 @@ impl<'a> Line<'a> {
                     _ => break,
                 }
             }
-            let joins = matches!(l.as_str(), "and" | "&" | "of" | "for" | "the");
-            if !(w.is_cap() || joins) || is_title(&l) {
+            let joins = matches!(l, "and" | "&" | "of" | "for" | "the");
+            if !(w.is_cap() || joins) || self.t.class(k).is(TITLE) {
                 break;
             }
-            if matches!(
-                l.as_str(),
-                "email" | "e-mail" | "tel" | "telephone" | "phone"
-            ) {
+            if matches!(l, "email" | "e-mail" | "tel" | "telephone" | "phone") {
                 break;
             }
             has_for |= l == "for";
@@ -332,7 +363,7 @@ impl<'a> Line<'a> {
         }
         let last = last?;
         let role_words = first..=last;
-        if !role_words.clone().any(|k| is_role_noun(&self.ws[k])) {
+        if !role_words.clone().any(|k| self.is_role_noun(k)) {
             return None;
         }
         Some(self.span(first, last).to_string())
@@ -344,7 +375,7 @@ impl<'a> Line<'a> {
             return None;
         }
         let e = i - 1;
-        if !is_role_noun(&self.ws[e]) {
+        if !self.is_role_noun(e) {
             return None;
         }
         let mut s = e;
@@ -380,11 +411,11 @@ impl<'a> Line<'a> {
             role = self.bracket_role(bs, be);
             end = be;
         }
-        if role.is_none() && end + 1 < self.ws.len() && self.ws[end + 1].lower() == "as" {
+        if role.is_none() && end + 1 < self.ws.len() && self.lower(end + 1) == "as" {
             let s = end + 2;
             let mut k = s;
             while k < self.ws.len() && k < s + 10 && (k == s || self.ws[k].sep == Sep::Space) {
-                let l = self.ws[k].lower();
+                let l = self.lower(k);
                 if l == "and" || self.ws[k].stop_after {
                     if l != "and" {
                         k += 1;
@@ -393,7 +424,7 @@ impl<'a> Line<'a> {
                 }
                 k += 1;
             }
-            if k > s && (s..k).any(|j| is_role_noun(&self.ws[j])) {
+            if k > s && (s..k).any(|j| self.is_role_noun(j)) {
                 role = Some(self.span(s, k - 1).to_string());
                 end = k - 1;
             }
@@ -411,7 +442,7 @@ impl<'a> Line<'a> {
             if k >= self.ws.len() {
                 break;
             }
-            let l = self.ws[k].lower();
+            let l = self.lower(k);
             if l == "and" || l == "&" {
                 k += 1;
             } else if self.ws[k].sep != Sep::Comma {
@@ -420,7 +451,7 @@ impl<'a> Line<'a> {
             if k >= self.ws.len() {
                 break;
             }
-            if matches!(self.ws[k].lower().as_str(), "and" | "&") {
+            if matches!(self.lower(k), "and" | "&") {
                 k += 1;
             }
             let Some(e) = (k < self.ws.len())
@@ -437,13 +468,13 @@ impl<'a> Line<'a> {
     }
 
     fn titled(&self, i: usize, out: &mut Vec<Hit>) -> usize {
-        let l = self.ws[i].lower();
-        let plural = matches!(l.as_str(), "cllrs" | "councillors" | "aldermen");
+        let l = self.lower(i);
+        let plural = matches!(l, "cllrs" | "councillors" | "aldermen");
         let mut s = i + 1;
-        if s < self.ws.len() && matches!(self.ws[s].lower().as_str(), "rt" | "hon") {
+        if s < self.ws.len() && matches!(self.lower(s), "rt" | "hon") {
             s += 1;
         }
-        if s < self.ws.len() && self.ws[s].lower() == "hon" {
+        if s < self.ws.len() && self.lower(s) == "hon" {
             s += 1;
         }
         if s >= self.ws.len() || self.ws[s].sep != Sep::Space {
@@ -472,7 +503,7 @@ impl<'a> Line<'a> {
         while i < n {
             match self.ws[i]
                 .is_cap()
-                .then(|| GAZETTEER.place_at(&self.ws, i))
+                .then(|| GAZETTEER.place_at(self.t, i))
                 .flatten()
             {
                 Some(len) => {
@@ -508,19 +539,9 @@ impl<'a> Line<'a> {
     }
 }
 
-/// Finds the people one line names.
-pub(crate) fn find_in_line(text: &str) -> Vec<Hit> {
-    let ws = words(text);
-    let lettered = ws
-        .iter()
-        .filter(|w| w.text.chars().any(char::is_alphabetic))
-        .count();
-    let shouting = ws.iter().filter(|w| w.is_all_caps()).count();
-    let line = Line {
-        text,
-        caps: lettered >= 2 && shouting * 10 >= lettered * 7,
-        ws,
-    };
+/// Finds the people a line, already split into [`Tokens`], names.
+pub(crate) fn find_in_line(t: &Tokens<'_>) -> Vec<Hit> {
+    let line = Line::new(t, t.caps);
     let mut out = Vec::new();
     if line.attendance_row(&mut out) {
         return out;
@@ -529,8 +550,7 @@ pub(crate) fn find_in_line(text: &str) -> Vec<Hit> {
     let mut i = 0;
     while i < n {
         let w = &line.ws[i];
-        let l = w.lower();
-        if w.is_cap() && is_title(&l) && !w.stop_after {
+        if w.is_cap() && t.class(i).is(TITLE) && !w.stop_after {
             let next = line.titled(i, &mut out);
             i = next.max(i) + 1;
             continue;
@@ -542,7 +562,7 @@ pub(crate) fn find_in_line(text: &str) -> Vec<Hit> {
             && let Some(e) = line.name_at(i, false)
         {
             {
-                let postnominal = e > i && is_postnominal_lower(&line.ws[e].lower());
+                let postnominal = e > i && t.class(e).is(POSTNOMINAL);
                 let (role, last) = line.role_of(e);
                 if postnominal || role.is_some() {
                     out.push(line.hit(i, e, role));
@@ -557,36 +577,30 @@ pub(crate) fn find_in_line(text: &str) -> Vec<Hit> {
 }
 
 /// Whether a whole line is a person's name ("Keith R Mitchell", "Mrs J. Heathcoat").
-pub(crate) fn is_name_line(text: &str) -> bool {
-    let ws = words(text);
-    if ws.len() < 2 || ws.len() > 5 || text.chars().any(|c| c.is_ascii_digit()) {
+pub(crate) fn is_name_line(t: &Tokens<'_>) -> bool {
+    let n = t.ws.len();
+    if !(2..=5).contains(&n) || t.text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let line = Line {
-        text,
-        caps: false,
-        ws,
-    };
-    let s = usize::from(is_title(&line.ws[0].lower()));
-    line.name_at(s, s == 1) == Some(line.ws.len() - 1)
+    let line = Line::new(t, false);
+    let s = usize::from(t.class(0).is(TITLE));
+    line.name_at(s, s == 1) == Some(n - 1)
 }
 
 /// A role line under a name line: "Cabinet Member for Finance", "Leader of the Council".
-pub(crate) fn role_line(text: &str) -> Option<String> {
-    let ws = words(text);
+pub(crate) fn role_line(t: &Tokens<'_>) -> Option<String> {
+    let (text, ws) = (t.text, &t.ws);
     if ws.is_empty() || ws.len() > 16 || !ws[0].is_cap() {
         return None;
     }
-    if !ws.iter().take(4).any(is_role_noun) {
+    if !(0..ws.len().min(4)).any(|k| t.class(k).is(ROLE_NOUN)) {
         return None;
     }
     // Drop a trailing date: "June 2007".
     let mut e = ws.len() - 1;
     while e > 0
         && (ws[e].text.chars().all(|c| c.is_ascii_digit())
-            || crate::orgs::lexicon::is_stop_lead(&ws[e].lower())
-                && ws[e].sep == Sep::Space
-                && e > 2)
+            || t.class(e).is(STOP_LEAD) && ws[e].sep == Sep::Space && e > 2)
     {
         e -= 1;
     }
