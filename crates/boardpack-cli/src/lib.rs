@@ -3,6 +3,8 @@
 //! one line naming the file and the reason, with exit code 2.
 #![warn(missing_docs)]
 
+mod library;
+
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,6 +20,9 @@ pub const EXIT_BAD_INPUT: i32 = 2;
 #[derive(Debug, Parser)]
 #[command(name = "boardpack", version, about)]
 pub struct Args {
+    /// The library folder (default: $BOARDPACK_LIBRARY, else the platform data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -46,6 +51,77 @@ pub enum Command {
     },
     /// Print the JSON Schema of the record that `parse --json` prints.
     Schema,
+    /// Add folders (or files) of papers to the library: new and changed files are read,
+    /// unchanged ones skipped; a summary is printed at the end.
+    Ingest {
+        /// Folders or files to ingest.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The board or committee these papers belong to (default: the folder's name).
+        #[arg(long)]
+        body: Option<String>,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search the library's papers, paragraph by paragraph.
+    Search {
+        /// Words, "a phrase", AND / OR / NOT; empty with filters lists everything.
+        query: String,
+        /// Only papers of this kind (report, minutes, decision, agenda, other).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only papers of this board or committee.
+        #[arg(long)]
+        body: Option<String>,
+        /// Only papers dated on or after this (a year, or YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only papers dated on or before this (a year, or YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+        /// Only papers with this purpose (information, decision, discussion, noting).
+        #[arg(long)]
+        purpose: Option<String>,
+        /// Only papers that record decisions.
+        #[arg(long)]
+        has_decision: bool,
+        /// Only papers that record actions.
+        #[arg(long)]
+        has_action: bool,
+        /// Only passages holding this kind of fact (money, timescale, organisation, person).
+        #[arg(long)]
+        fact: Option<String>,
+        /// How many hits to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// How many hits to skip.
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        /// Print the results as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one stored paper's record.
+    Show {
+        /// The paper's id, path or file name.
+        paper: String,
+        /// Print the record as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export every stored paper.
+    Export {
+        /// csv (one row per paper) or json (every record).
+        #[arg(long, value_enum, default_value = "json")]
+        format: library::ExportFormat,
+    },
+    /// Say what the library holds and check its integrity.
+    Info {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs the command line with the given arguments and returns the process exit code.
@@ -98,6 +174,41 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
             }
             parse_many(&files, json, pack, out)?;
         }
+        Command::Ingest { paths, body, json } => {
+            library::ingest(args.library.as_deref(), &paths, body, json, out)?;
+        }
+        Command::Search {
+            query,
+            kind,
+            body,
+            since,
+            until,
+            purpose,
+            has_decision,
+            has_action,
+            fact,
+            limit,
+            offset,
+            json,
+        } => {
+            let q = boardpack_app::Query {
+                text: query,
+                kind,
+                body,
+                since,
+                until,
+                purpose,
+                has_decision,
+                has_action,
+                fact,
+                limit,
+                offset,
+            };
+            library::search(args.library.as_deref(), &q, json, out)?;
+        }
+        Command::Show { paper, json } => library::show(args.library.as_deref(), &paper, json, out)?,
+        Command::Export { format } => library::export(args.library.as_deref(), format, out)?,
+        Command::Info { json } => library::info(args.library.as_deref(), json, out)?,
         Command::Schema => {
             serde_json::to_writer_pretty(&mut *out, &boardpack_model::paper_schema())?;
             writeln!(out)?;
