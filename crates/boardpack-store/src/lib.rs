@@ -3,16 +3,27 @@
 //! Only this crate knows SQL and rusqlite. Everyone else sees domain types: a
 //! [`NewPaper`] goes in, [`PaperRow`]s, [`Passage`]s and whole [`Paper`] records come out.
 //! The schema is versioned with one migration per version (`migrations/NNNN_*.sql`), and
-//! is written in SQL that a PostgreSQL backend can mirror (see docs/ARCHITECTURE.md).
+//! is written in SQL that a PostgreSQL backend can mirror (see `POSTGRES.md` in this
+//! crate).
 //!
 //! Every write is one transaction: a crash leaves the library as it was before the
 //! transaction or after it, never between. The `generation` counter goes up once per
-//! committed write, so a derived index can tell whether it is current.
+//! committed write that changed papers, so a derived index can tell whether it is
+//! current.
 //!
-//! (stub: the bodies are being written; the signatures are the contract)
+//! Modules: `schema` opens the database and runs the migrations, `write` stores papers
+//! and file states, `read` answers queries. This file holds the contract: the types and
+//! the [`Store`] methods, which delegate to those modules.
 #![warn(missing_docs)]
 
+mod read;
+mod schema;
+mod write;
+
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use rusqlite::Connection;
 
 use boardpack_model::Paper;
 
@@ -168,105 +179,180 @@ pub struct Counts {
 }
 
 /// The library database.
+///
+/// One SQLite connection behind a mutex, so a `Store` is `Send + Sync` and can be shared
+/// by a server; reads take the lock for the length of one query.
 pub struct Store {
-    _private: (),
+    conn: Mutex<Connection>,
 }
 
-fn todo<T>() -> Result<T> {
-    Err(StoreError::Sql("not implemented yet".into()))
-}
+/// The newest schema version this program knows: the number of migrations.
+pub const SCHEMA_VERSION: i64 = schema::MIGRATIONS.len() as i64;
 
 impl Store {
     /// Opens (creating and migrating as needed) the database file at `file`, in WAL mode.
+    /// Creates the file's folder if it does not exist.
     pub fn open(file: &Path) -> Result<Store> {
-        let _ = file;
-        todo()
+        schema::open(file).map(Store::from_conn)
     }
 
     /// An in-memory store, for tests.
     pub fn open_in_memory() -> Result<Store> {
-        todo()
+        schema::open_in_memory().map(Store::from_conn)
+    }
+
+    fn from_conn(conn: Connection) -> Store {
+        Store { conn: Mutex::new(conn) }
+    }
+
+    /// The connection. A panic while the lock was held cannot have left a write half
+    /// done (an unfinished transaction rolls back when dropped), so a poisoned lock is
+    /// taken over rather than reported.
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn conn_mut(&mut self) -> &mut Connection {
+        self.conn.get_mut().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
-        todo()
+        schema::user_version(&self.conn())
     }
 
     /// What the library knows of `path`.
     pub fn file_state(&self, path: &str) -> Result<Option<FileState>> {
-        let _ = path;
-        todo()
+        read::file_state(&self.conn(), path)
     }
 
     /// Records that `path` was seen again with the same content but a new size or time.
+    /// Does nothing for a path the library has never seen. Does not change the
+    /// generation.
     pub fn touch_file(&mut self, path: &str, size: u64, mtime_ns: i64) -> Result<()> {
-        let _ = (path, size, mtime_ns);
-        todo()
+        write::touch_file(self.conn_mut(), path, size, mtime_ns)
     }
 
-    /// Records that ingesting `path` failed, with the reason.
+    /// Records that ingesting `path` failed, with the reason. The papers it gave before,
+    /// if any, stay. Does not change the generation.
     pub fn record_failure(&mut self, path: &str, size: u64, mtime_ns: i64, error: &str) -> Result<()> {
-        let _ = (path, size, mtime_ns, error);
-        todo()
+        write::record_failure(self.conn_mut(), path, size, mtime_ns, error)
     }
 
     /// Stores papers in one transaction and bumps the generation once. A paper keeps its
     /// id when its (path, part) is stored again with new content; a file whose new
     /// version has fewer pack parts loses the rest, which are listed in
     /// [`Batch::removed`].
+    ///
+    /// A batch must hold all the parts of each file it names: stored parts of those
+    /// files that the batch does not give are removed. Content already stored under
+    /// another path (same hash and part) is not stored twice: the file is recorded and
+    /// the outcome is [`Outcome::Unchanged`] with the stored paper's id. If that stored
+    /// paper later changes or goes, the files that shared it are marked for re-reading
+    /// (their recorded hash and time are cleared) so the next ingest stores them.
     pub fn upsert_batch(&mut self, papers: &[NewPaper<'_>]) -> Result<Batch> {
-        let _ = papers;
-        todo()
+        write::upsert_batch(self.conn_mut(), papers)
     }
 
     /// A paper's row and full record.
     pub fn paper(&self, id: PaperId) -> Result<Option<(PaperRow, Paper)>> {
-        let _ = id;
-        todo()
+        read::paper(&self.conn(), id)
     }
 
     /// Finds a paper by id, exact path, or a file name / path suffix that names one
     /// paper.
+    ///
+    /// Tried in order, the first that matches anything decides: a numeric id; the exact
+    /// path; a path ending with `/key` (a file name or the tail of a path); a path ending
+    /// with `key`. A match of several papers is `None`. A pack part is named by adding
+    /// `#N` (`pack.pdf#2`). Paths whose content is stored under another path (see
+    /// [`Store::upsert_batch`]) resolve to that paper.
     pub fn resolve(&self, key: &str) -> Result<Option<PaperId>> {
-        let _ = key;
-        todo()
+        read::resolve(&self.conn(), key)
     }
 
     /// Every paper's row, in path order.
     pub fn papers(&self) -> Result<Vec<PaperRow>> {
-        todo()
+        read::papers(&self.conn())
     }
 
     /// A paper's passages in order.
     pub fn passages(&self, id: PaperId) -> Result<Vec<Passage>> {
-        let _ = id;
-        todo()
+        read::passages(&self.conn(), id)
     }
 
     /// Calls `f` for every passage of every paper (or of `only` papers), streaming, for
-    /// building the index.
+    /// building the index. Passages come in paper id order, then in order within their
+    /// paper; ids in `only` that are not stored are skipped.
     pub fn for_each_passage(
         &self,
         only: Option<&[PaperId]>,
         f: &mut dyn FnMut(&PaperRow, &Passage),
     ) -> Result<()> {
-        let _ = (only, f);
-        todo()
+        read::for_each_passage(&self.conn(), only, f)
     }
 
     /// The write counter: goes up once per committed write.
     pub fn generation(&self) -> Result<i64> {
-        todo()
+        read::generation(&self.conn())
     }
 
-    /// SQLite's integrity check.
+    /// SQLite's integrity check and foreign key check; [`StoreError::Corrupt`] if either
+    /// finds a fault.
     pub fn integrity_check(&self) -> Result<()> {
-        todo()
+        read::integrity_check(&self.conn())
     }
 
     /// Sizes of the library.
     pub fn counts(&self) -> Result<Counts> {
-        todo()
+        read::counts(&self.conn())
+    }
+}
+
+/// Adds what the store was doing to a rusqlite error.
+trait Context<T> {
+    /// Maps the error to [`StoreError`] with `what` as context.
+    fn ctx(self, what: &str) -> Result<T>;
+}
+
+impl<T> Context<T> for rusqlite::Result<T> {
+    fn ctx(self, what: &str) -> Result<T> {
+        self.map_err(|e| sql_error(e, what))
+    }
+}
+
+/// A rusqlite error as a [`StoreError`]: a damaged or foreign file is `Corrupt`, anything
+/// else `Sql`.
+fn sql_error(e: rusqlite::Error, what: &str) -> StoreError {
+    if let rusqlite::Error::SqliteFailure(f, _) = &e
+        && matches!(
+            f.code,
+            rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+        )
+    {
+        return StoreError::Corrupt(format!("{what}: {e}"));
+    }
+    StoreError::Sql(format!("{what}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Store>();
+    }
+
+    #[test]
+    fn corrupt_codes_map_to_corrupt() {
+        let e = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_NOTADB),
+            None,
+        );
+        assert!(matches!(sql_error(e, "opening"), StoreError::Corrupt(_)));
+        let e = rusqlite::Error::QueryReturnedNoRows;
+        assert!(matches!(sql_error(e, "reading"), StoreError::Sql(m) if m.starts_with("reading: ")));
     }
 }
