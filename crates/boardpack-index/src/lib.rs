@@ -6,10 +6,34 @@
 //! data: every commit records the store generation it reflects, so the app rebuilds it
 //! from the store when it is missing or out of date.
 //!
-//! (stub: the bodies are being written; the signatures are the contract)
+//! Modules: `schema` (fields, analyzers, documents), `query` (the user's text and the
+//! filters as tantivy queries, date bounds), `facets` (counts over all matches from fast
+//! columns). This file holds the contract types and [`Index`], which opens, writes and
+//! searches.
+//!
+//! Query language: words are stemmed English and all required ("programmes" finds
+//! "programme"); "quoted phrases"; `OR`, `AND`, `NOT`/`-word`, parentheses; `field:term`
+//! on `text`, `heading`, `title`, `kind`, `body`, `purpose`, `field`, `fact`, `year`.
+//! No stop words are removed. Headings and titles weigh twice as much as the text.
 #![warn(missing_docs)]
 
+mod facets;
+mod query;
+mod schema;
+
+use std::fmt;
+use std::fs;
 use std::path::Path;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::QueryParser;
+use tantivy::schema::Value;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument};
+
+use crate::facets::FacetCounter;
+use crate::schema::Fields;
+pub use crate::schema::SCHEMA_VERSION;
 
 /// Why the index failed.
 #[derive(Debug, thiserror::Error)]
@@ -143,52 +167,347 @@ pub struct Results {
 }
 
 /// An open index.
+///
+/// Cheap to share between threads for searching (`&self`); writing (`update`, `rebuild`)
+/// takes `&mut self` and the directory's writer lock for the duration of the call.
 pub struct Index {
-    _private: (),
+    index: tantivy::Index,
+    reader: IndexReader,
+    fields: Fields,
+    parser: QueryParser,
+    generation: Option<i64>,
 }
 
-fn todo<T>() -> Result<T> {
-    Err(IndexError::Engine("not implemented yet".into()))
+impl fmt::Debug for Index {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Index")
+            .field("generation", &self.generation)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The indexing memory budget of one write call, shared by the writer's threads.
+const WRITER_BUDGET: usize = 100_000_000;
+/// Longest snippet, in characters.
+const SNIPPET_CHARS: usize = 200;
+/// Words that open a commit payload.
+const PAYLOAD_PREFIX: &str = "boardpack-index";
+
+fn engine(e: impl fmt::Display) -> IndexError {
+    IndexError::Engine(e.to_string())
 }
 
 impl Index {
     /// Opens the index in `dir`, creating an empty one if there is none (or if what is
     /// there cannot be opened, e.g. a different schema: the caller then rebuilds it).
+    ///
+    /// An index written with another [`SCHEMA_VERSION`] or schema, or one that tantivy
+    /// cannot open, has its files deleted (only tantivy's files: `meta.json`,
+    /// `.managed.json`, lock files and segment files) and an empty index takes its place,
+    /// with no generation.
     pub fn open(dir: &Path) -> Result<Index> {
-        let _ = dir;
-        todo()
+        fs::create_dir_all(dir).map_err(|e| engine(format!("{}: {e}", dir.display())))?;
+        let (schema, fields) = Fields::build();
+        let existing = if dir.join("meta.json").exists() {
+            match tantivy::Index::open_in_dir(dir) {
+                Ok(index) if compatible(&index, &schema) => Some(index),
+                _ => {
+                    wipe(dir)?;
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let index = match existing {
+            Some(index) => index,
+            None => tantivy::Index::create_in_dir(dir, schema).map_err(engine)?,
+        };
+        Index::from_tantivy(index, fields)
     }
 
     /// An index in memory, for tests.
     pub fn in_memory() -> Result<Index> {
-        todo()
+        let (schema, fields) = Fields::build();
+        Index::from_tantivy(tantivy::Index::create_in_ram(schema), fields)
+    }
+
+    fn from_tantivy(index: tantivy::Index, fields: Fields) -> Result<Index> {
+        schema::register_tokenizers(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(engine)?;
+        let mut parser =
+            QueryParser::for_index(&index, vec![fields.text, fields.heading, fields.title]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(fields.heading, 2.0);
+        parser.set_field_boost(fields.title, 2.0);
+        let generation = index
+            .load_metas()
+            .map_err(engine)?
+            .payload
+            .as_deref()
+            .and_then(|p| read_payload(p).1);
+        Ok(Index {
+            index,
+            reader,
+            fields,
+            parser,
+            generation,
+        })
     }
 
     /// The store generation the last commit reflects, or None for a new index.
     pub fn generation(&self) -> Option<i64> {
-        None
+        self.generation
+    }
+
+    /// How many passages the index holds (as of the last commit).
+    pub fn num_passages(&self) -> u64 {
+        self.reader.searcher().num_docs()
     }
 
     /// Deletes the passages of `papers`, adds `docs`, and commits, recording `generation`.
+    ///
+    /// Nothing is committed if adding fails part way.
     pub fn update(
         &mut self,
         papers: &[i64],
         docs: &mut dyn Iterator<Item = IndexDoc>,
         generation: i64,
     ) -> Result<()> {
-        let _ = (papers, docs, generation);
-        todo()
+        let writer = self.writer()?;
+        for &paper in papers {
+            writer.delete_term(self.fields.paper_term(paper));
+        }
+        self.add_and_commit(writer, docs, generation)
     }
 
     /// Replaces the whole index with `docs` and commits, recording `generation`.
-    pub fn rebuild(&mut self, docs: &mut dyn Iterator<Item = IndexDoc>, generation: i64) -> Result<()> {
-        let _ = (docs, generation);
-        todo()
+    pub fn rebuild(
+        &mut self,
+        docs: &mut dyn Iterator<Item = IndexDoc>,
+        generation: i64,
+    ) -> Result<()> {
+        let writer = self.writer()?;
+        writer.delete_all_documents().map_err(engine)?;
+        self.add_and_commit(writer, docs, generation)
+    }
+
+    fn writer(&self) -> Result<IndexWriter> {
+        self.index.writer(WRITER_BUDGET).map_err(engine)
+    }
+
+    fn add_and_commit(
+        &mut self,
+        mut writer: IndexWriter,
+        docs: &mut dyn Iterator<Item = IndexDoc>,
+        generation: i64,
+    ) -> Result<()> {
+        for doc in docs {
+            writer
+                .add_document(self.fields.document(&doc))
+                .map_err(engine)?;
+        }
+        let mut prepared = writer.prepare_commit().map_err(engine)?;
+        prepared.set_payload(&write_payload(generation));
+        prepared.commit().map_err(engine)?;
+        // Let merges finish so searches see few segments.
+        writer.wait_merging_threads().map_err(engine)?;
+        self.reader.reload().map_err(engine)?;
+        self.generation = Some(generation);
+        Ok(())
     }
 
     /// Runs a search.
+    ///
+    /// Hits are ranked by BM25 when there is query text; with filters only (blank text)
+    /// every passage that passes the filters matches, newest paper first, score 0.
+    /// `total` and the facets count every match, not only the page of hits. Each hit's
+    /// snippet is the best fragment of its text (at most 200 characters) around the
+    /// matched words, with their byte ranges; when the text holds none of them (e.g. the
+    /// match was in the heading or title), it is the start of the text, with no ranges.
     pub fn search(&self, query: &Query) -> Result<Results> {
-        let _ = query;
-        todo()
+        let searcher = self.reader.searcher();
+        let text = query::parse_text(&self.parser, &query.text)?;
+        let filters = query::filters(&self.fields, query)?;
+        let snippets = match &text {
+            Some(t) => {
+                let mut g = SnippetGenerator::create(&searcher, t.as_ref(), self.fields.text)
+                    .map_err(engine)?;
+                g.set_max_num_chars(SNIPPET_CHARS);
+                Some(g)
+            }
+            None => None,
+        };
+        let ranked = text.is_some();
+        let whole = query::combine(text, filters);
+        let top =
+            (query.limit > 0).then(|| TopDocs::with_limit(query.limit).and_offset(query.offset));
+        let (addresses, (total, facets)): (Vec<(f32, DocAddress)>, _) = if ranked {
+            let (top, counts) = searcher
+                .search(whole.as_ref(), &(top, FacetCounter))
+                .map_err(engine)?;
+            (top.unwrap_or_default(), counts)
+        } else {
+            let top = top.map(|t| t.order_by_fast_field::<i64>("date", Order::Desc));
+            let (top, counts) = searcher
+                .search(whole.as_ref(), &(top, FacetCounter))
+                .map_err(engine)?;
+            let top = top
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(_, a)| (0.0, a))
+                .collect();
+            (top, counts)
+        };
+        let mut hits = Vec::with_capacity(addresses.len());
+        for (score, address) in addresses {
+            let doc: TantivyDocument = searcher.doc(address).map_err(engine)?;
+            hits.push(self.hit(&doc, score, snippets.as_ref()));
+        }
+        Ok(Results {
+            total: total as usize,
+            hits,
+            facets,
+        })
+    }
+
+    fn hit(&self, doc: &TantivyDocument, score: f32, snippets: Option<&SnippetGenerator>) -> Hit {
+        let f = &self.fields;
+        let text_of = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let text = doc.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
+        let snippet = snippets
+            .map(|g| g.snippet(text))
+            .filter(|s| !s.highlighted().is_empty());
+        let (snippet, highlights) = match snippet {
+            Some(s) => (
+                s.fragment().to_string(),
+                s.highlighted().iter().map(|r| (r.start, r.end)).collect(),
+            ),
+            None => (lead(text, SNIPPET_CHARS).to_string(), Vec::new()),
+        };
+        Hit {
+            paper_id: doc
+                .get_first(f.paper_id)
+                .and_then(|v| v.as_i64())
+                .unwrap_or_default(),
+            ord: doc
+                .get_first(f.ord)
+                .and_then(|v| v.as_u64())
+                .and_then(|o| u32::try_from(o).ok())
+                .unwrap_or_default(),
+            number: text_of(f.number),
+            heading: text_of(f.heading),
+            field: text_of(f.field).unwrap_or_default(),
+            title: text_of(f.title).unwrap_or_default(),
+            body: text_of(f.body),
+            kind: text_of(f.kind).unwrap_or_default(),
+            date: text_of(f.date_iso),
+            score,
+            snippet,
+            highlights,
+        }
+    }
+}
+
+/// The start of `text`: at most `max` characters, cut at a word break when there is one
+/// in the second half.
+fn lead(text: &str, max: usize) -> &str {
+    let text = text.trim();
+    let Some((cut, _)) = text.char_indices().nth(max) else {
+        return text;
+    };
+    let head = &text[..cut];
+    match head.rfind(char::is_whitespace) {
+        Some(space) if space > cut / 2 => head[..space].trim_end(),
+        _ => head,
+    }
+}
+
+/// Whether an index on disk was written by this version of the schema.
+fn compatible(index: &tantivy::Index, schema: &tantivy::schema::Schema) -> bool {
+    if index.schema() != *schema {
+        return false;
+    }
+    match index.load_metas() {
+        // A new index never committed by us has no payload yet.
+        Ok(metas) => metas
+            .payload
+            .as_deref()
+            .is_none_or(|p| read_payload(p).0 == Some(SCHEMA_VERSION)),
+        Err(_) => false,
+    }
+}
+
+/// Deletes tantivy's files in `dir` (and nothing else).
+fn wipe(dir: &Path) -> Result<()> {
+    let entries = fs::read_dir(dir).map_err(|e| engine(format!("{}: {e}", dir.display())))?;
+    for entry in entries {
+        let entry = entry.map_err(engine)?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let segment_file = name.len() > 33
+            && name.as_bytes()[32] == b'.'
+            && name[..32].bytes().all(|b| b.is_ascii_hexdigit());
+        let ours = segment_file
+            || matches!(name, "meta.json" | ".managed.json")
+            || (name.starts_with(".tantivy-") && name.ends_with(".lock"));
+        if ours && entry.file_type().map(|t| t.is_file()).unwrap_or(false) {
+            fs::remove_file(entry.path()).map_err(|e| engine(format!("{name}: {e}")))?;
+        }
+    }
+    Ok(())
+}
+
+/// The commit payload: "boardpack-index schema=1 generation=42".
+fn write_payload(generation: i64) -> String {
+    format!("{PAYLOAD_PREFIX} schema={SCHEMA_VERSION} generation={generation}")
+}
+
+/// The schema version and generation a payload records.
+fn read_payload(payload: &str) -> (Option<u32>, Option<i64>) {
+    let mut words = payload.split_whitespace();
+    if words.next() != Some(PAYLOAD_PREFIX) {
+        return (None, None);
+    }
+    let (mut version, mut generation) = (None, None);
+    for word in words {
+        match word.split_once('=') {
+            Some(("schema", v)) => version = v.parse().ok(),
+            Some(("generation", g)) => generation = g.parse().ok(),
+            _ => {}
+        }
+    }
+    (version, generation)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SCHEMA_VERSION, lead, read_payload, write_payload};
+
+    #[test]
+    fn payload_round_trip() {
+        assert_eq!(
+            read_payload(&write_payload(42)),
+            (Some(SCHEMA_VERSION), Some(42))
+        );
+        assert_eq!(read_payload("something else"), (None, None));
+    }
+
+    #[test]
+    fn lead_cuts_at_a_word_break() {
+        assert_eq!(lead("  short text ", 200), "short text");
+        let long = "word ".repeat(60);
+        let cut = lead(&long, 200);
+        assert!(cut.len() <= 200 && cut.ends_with("word"), "{cut:?}");
+        let accents = "é".repeat(300);
+        assert_eq!(lead(&accents, 200).chars().count(), 200);
     }
 }
