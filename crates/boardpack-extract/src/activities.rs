@@ -579,11 +579,17 @@ pub(crate) fn first_sentence(text: &str) -> &str {
             let word = text[..i]
                 .rsplit(|c: char| c.is_whitespace() || c == '(')
                 .next()
-                .unwrap_or("")
-                .to_lowercase();
-            if ABBREVIATIONS.contains(&word.as_str())
-                || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
-            {
+                .unwrap_or("");
+            let abbreviation = if word.is_ascii() {
+                // The same test as below without the lower-cased copy.
+                ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+                    || (word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic())
+            } else {
+                let word = word.to_lowercase();
+                ABBREVIATIONS.contains(&word.as_str())
+                    || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+            };
+            if abbreviation {
                 continue;
             }
         }

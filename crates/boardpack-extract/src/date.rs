@@ -94,7 +94,9 @@ fn label(text: &str) -> Option<(String, usize)> {
 fn stated(lines: &[Line<'_>]) -> Option<PaperDate> {
     // A decision notice's date is its decision date, wherever it sits.
     for l in lines {
-        if let Some((name, at)) = label(l.text)
+        // Without a calendar expression a line dates nothing: skip the label test.
+        if !l.hits.is_empty()
+            && let Some((name, at)) = label(l.text)
             && matches!(
                 name.as_str(),
                 "date of decision"
@@ -193,6 +195,10 @@ fn forward_plan(lines: &[Line<'_>]) -> Option<PaperDate> {
     let mut published = None;
     let mut due = None;
     for l in lines {
+        // Both fields read a calendar expression from the line: most lines have none.
+        if l.hits.is_empty() {
+            continue;
+        }
         let lower = l.text.to_lowercase();
         if published.is_none()
             && let Some(at) = lower.find("first published")

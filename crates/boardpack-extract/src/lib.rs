@@ -69,6 +69,9 @@ pub fn units<'a>(doc: &'a Document, paper: &'a Paper) -> Vec<Unit<'a>> {
     let mut out = Vec::with_capacity(doc.blocks.len());
     let mut paras = paper.paragraphs.iter().peekable();
     let mut current: Option<&str> = None;
+    // Looked up for every line: a set keeps the split linear in the number of headings.
+    let headings: std::collections::HashSet<&str> =
+        paper.headings.iter().map(String::as_str).collect();
     for block in doc.non_blank() {
         while let Some(p) = paras.peek() {
             if p.line <= block.line {
@@ -79,7 +82,7 @@ pub fn units<'a>(doc: &'a Document, paper: &'a Paper) -> Vec<Unit<'a>> {
             }
         }
         // A heading line ends the paragraph before it.
-        if paper.headings.iter().any(|h| h == &block.text) {
+        if headings.contains(block.text.as_str()) {
             current = None;
         }
         let field = if paper.title.as_deref() == Some(block.text.as_str()) {

@@ -71,13 +71,18 @@ pub(crate) fn organisations_in(
         found.extend(line.found.into_iter().map(|f| (u, f)));
         caps_words.extend(line.caps_words.into_iter().map(|(s, e)| (u, s, e)));
     }
-    // Names known to the paper, for splitting coordinations.
+    // Names known to the paper, for splitting coordinations; each name's key is kept for
+    // its mention below.
     let mut known: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut name_keys: Vec<String> = Vec::new();
     for (_, f) in &found {
         if let Found::Name { name, .. } = f {
-            known.insert(gazetteer::key(name));
+            let k = gazetteer::key(name);
+            known.insert(k.clone());
+            name_keys.push(k);
         }
     }
+    let mut name_keys = name_keys.into_iter();
     let is_known = |k: &str| known.contains(k) || GAZETTEER.by_key(k).is_some();
     let mut mentions: Vec<Mention> = Vec::new();
     for (u, f) in found {
@@ -91,13 +96,14 @@ pub(crate) fn organisations_in(
                 rest,
                 abbr,
             } => {
-                let key = merge_key(&name);
-                let body = body.or_else(|| GAZETTEER.by_key(&gazetteer::key(&name)));
+                let k = name_keys.next().unwrap_or_else(|| gazetteer::key(&name));
+                let body = body.or_else(|| GAZETTEER.by_key(&k));
+                let key = merge_key_of(k);
                 mentions.push(Mention {
                     name,
                     key,
                     body,
-                    rest_key: rest.map(|r| merge_key(&r)),
+                    rest_key: rest.map(|r| merge_key_of(gazetteer::key(&r))),
                     defined_abbr: abbr,
                     source: unit.source(start, end),
                 });
@@ -112,8 +118,9 @@ pub(crate) fn organisations_in(
             } => {
                 let names = shape::split_coordination(&groups, &head, plural, &is_known);
                 for name in names.unwrap_or_else(|| vec![whole]) {
-                    let key = merge_key(&name);
-                    let body = GAZETTEER.by_key(&gazetteer::key(&name));
+                    let k = gazetteer::key(&name);
+                    let body = GAZETTEER.by_key(&k);
+                    let key = merge_key_of(k);
                     mentions.push(Mention {
                         name,
                         key,
@@ -169,9 +176,8 @@ fn best_name(names: &[String]) -> usize {
     best
 }
 
-/// The key a name merges on: [`gazetteer::key`] with acronym heads spelt out.
-fn merge_key(name: &str) -> String {
-    let k = gazetteer::key(name);
+/// The key a name merges on: its [`gazetteer::key`] `k` with acronym heads spelt out.
+fn merge_key_of(k: String) -> String {
     for (short, long) in [
         (" lep", " local enterprise partnership"),
         (" ccg", " clinical commissioning group"),

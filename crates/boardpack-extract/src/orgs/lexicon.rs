@@ -565,7 +565,24 @@ static CLASSES: LazyLock<FastMap<String, Classes>> = LazyLock::new(|| {
     map
 });
 
+/// The lengths (bit `n` for `n` bytes, up to 31) of the listed words, by first byte: most
+/// words of a line are settled by one bit test, without hashing.
+static LENGTHS: LazyLock<[u32; 256]> = LazyLock::new(|| {
+    let mut table = [0u32; 256];
+    for w in CLASSES.keys() {
+        let first = w.as_bytes()[0];
+        table[usize::from(first)] |= 1 << w.len().min(31);
+    }
+    table
+});
+
 /// The classes of a lower-case word (see [`Classes`]).
 pub(crate) fn classes(lower: &str) -> Classes {
+    let Some(&first) = lower.as_bytes().first() else {
+        return Classes::default();
+    };
+    if LENGTHS[usize::from(first)] & (1 << lower.len().min(31)) == 0 {
+        return Classes::default();
+    }
     CLASSES.get(lower).copied().unwrap_or_default()
 }

@@ -200,13 +200,22 @@ pub(crate) struct Tokens<'a> {
     pub caps: bool,
     /// Lower-case and key forms of every word, back to back.
     buf: String,
-    /// Per word: the end of its lower-case form in `buf` (it starts where the previous
-    /// word's key form ends), then the end of its key form (which follows it).
-    ends: Vec<(u32, u32)>,
-    /// Per word: its classes.
-    classes: Vec<Classes>,
-    /// Per word: [`Word::is_all_caps`].
-    all_caps: Vec<bool>,
+    /// What each word is, in the order of `ws`.
+    info: Vec<Info>,
+}
+
+/// What the finders ask of one word.
+#[derive(Debug, Clone, Copy)]
+struct Info {
+    /// The end of its lower-case form in [`Tokens::buf`]; the form starts where the
+    /// previous word's key form ends.
+    lower_end: u32,
+    /// The end of its key form, which follows the lower-case form.
+    key_end: u32,
+    /// Its word-list classes.
+    classes: Classes,
+    /// [`Word::is_all_caps`].
+    all_caps: bool,
 }
 
 impl<'a> Tokens<'a> {
@@ -214,16 +223,14 @@ impl<'a> Tokens<'a> {
     pub fn new(text: &'a str) -> Tokens<'a> {
         let ws = words(text);
         let mut buf = String::with_capacity(text.len() * 2 + 8);
-        let mut ends = Vec::with_capacity(ws.len());
-        let mut classes = Vec::with_capacity(ws.len());
-        let mut all_caps = Vec::with_capacity(ws.len());
+        let mut info = Vec::with_capacity(ws.len());
         let mut lettered = 0;
         let mut shouting = 0;
         for w in &ws {
             let start = buf.len();
             push_lower(&mut buf, w.text);
             let lower_end = buf.len();
-            classes.push(super::lexicon::classes(&buf[start..lower_end]));
+            let classes = super::lexicon::classes(&buf[start..lower_end]);
             // The key form: see [`super::gazetteer::push_key_word`].
             if w.text == "&" {
                 buf.push_str("and");
@@ -241,9 +248,13 @@ impl<'a> Tokens<'a> {
                     buf.push('s');
                 }
             }
-            ends.push((lower_end as u32, buf.len() as u32));
             let shouts = w.is_all_caps();
-            all_caps.push(shouts);
+            info.push(Info {
+                lower_end: lower_end as u32,
+                key_end: buf.len() as u32,
+                classes,
+                all_caps: shouts,
+            });
             lettered += usize::from(w.text.chars().any(char::is_alphabetic));
             shouting += usize::from(shouts);
         }
@@ -252,33 +263,33 @@ impl<'a> Tokens<'a> {
             ws,
             caps: lettered >= 2 && shouting * 10 >= lettered * 7,
             buf,
-            ends,
-            classes,
-            all_caps,
+            info,
         }
     }
 
     /// Word `i` in lower case ([`Word::lower`]).
     pub fn lower(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1].1 };
-        &self.buf[start as usize..self.ends[i].0 as usize]
+        let start = if i == 0 { 0 } else { self.info[i - 1].key_end };
+        &self.buf[start as usize..self.info[i].lower_end as usize]
     }
 
     /// Word `i`'s gazetteer key form ([`super::gazetteer::push_key_word`] without the
     /// separating space).
     pub fn key(&self, i: usize) -> &str {
-        let (lower_end, key_end) = self.ends[i];
+        let Info {
+            lower_end, key_end, ..
+        } = self.info[i];
         &self.buf[lower_end as usize..key_end as usize]
     }
 
     /// Word `i`'s classes.
     pub fn class(&self, i: usize) -> Classes {
-        self.classes[i]
+        self.info[i].classes
     }
 
     /// [`Word::is_all_caps`] of word `i`.
     pub fn is_all_caps(&self, i: usize) -> bool {
-        self.all_caps[i]
+        self.info[i].all_caps
     }
 }
 

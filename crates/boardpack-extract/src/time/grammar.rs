@@ -356,18 +356,18 @@ const RELATIVE: [&str; 8] = [
 ];
 
 struct Grammar<'a> {
-    t: &'a [Tok],
+    t: &'a [Tok<'a>],
 }
 
-impl Grammar<'_> {
-    fn tok(&self, i: usize) -> Option<&Tok> {
+impl<'a> Grammar<'a> {
+    fn tok(&self, i: usize) -> Option<&Tok<'a>> {
         self.t.get(i)
     }
 
     fn word(&self, i: usize) -> Option<&str> {
         self.tok(i)
             .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| &*t.lower)
     }
 
     fn is_word(&self, i: usize, w: &str) -> bool {
@@ -383,7 +383,7 @@ impl Grammar<'_> {
         self.tok(i).is_some_and(|t| !t.space)
     }
 
-    fn num(&self, i: usize) -> Option<&Tok> {
+    fn num(&self, i: usize) -> Option<&Tok<'a>> {
         self.tok(i).filter(|t| t.kind == Kind::Num)
     }
 
@@ -441,7 +441,7 @@ impl Grammar<'_> {
         if t.kind != Kind::Word || !t.cap {
             return None;
         }
-        let w = t.lower.as_str();
+        let w = &*t.lower;
         // "May" is short enough to take a two-digit year ("May 24"), as the abbreviations do.
         let short = w.len() <= 4 && w != "june" && w != "july";
         if w == "dec" || w == "december" {
@@ -455,7 +455,7 @@ impl Grammar<'_> {
 
     fn weekday(&self, i: usize) -> bool {
         self.tok(i)
-            .is_some_and(|t| t.kind == Kind::Word && t.cap && WEEKDAYS.contains(&t.lower.as_str()))
+            .is_some_and(|t| t.kind == Kind::Word && t.cap && WEEKDAYS.contains(&&*t.lower))
     }
 
     /// After a month abbreviation, an optional full stop.
@@ -616,7 +616,7 @@ impl Grammar<'_> {
     /// "Q3 2022/23", "Q1 2024", "quarter 2 of 2023/24", "the first quarter of 2024".
     fn quarter(&self, i: usize) -> Option<Atom> {
         let t = self.tok(i)?;
-        let (q, mut j) = match (t.kind, t.lower.as_str()) {
+        let (q, mut j) = match (t.kind, &*t.lower) {
             (Kind::Glued, "q1") => (1, i + 1),
             (Kind::Glued, "q2") => (2, i + 1),
             (Kind::Glued, "q3") => (3, i + 1),
@@ -673,7 +673,7 @@ impl Grammar<'_> {
     /// "early 2017", "mid-2017", "late 2020", "the first half of 2024", "H2 2024".
     fn part(&self, i: usize) -> Option<Atom> {
         let t = self.tok(i)?;
-        let (shape, mut j) = match (t.kind, t.lower.as_str()) {
+        let (shape, mut j) = match (t.kind, &*t.lower) {
             (Kind::Word, "early") => (Shape::Part(0), i + 1),
             (Kind::Word, "mid" | "middle") => (Shape::Part(1), i + 1),
             (Kind::Word, "late") => (Shape::Part(2), i + 1),
@@ -756,7 +756,7 @@ impl Grammar<'_> {
         let (mut kind, mut j) = (None, i);
         // Prefixes: "FY 2024-25", "financial year 2021/22", "academic year 2019/20", "FY24/25".
         if let Some(t) = self.tok(i) {
-            match t.lower.as_str() {
+            match &*t.lower {
                 "fy" if t.kind == Kind::Word => {
                     kind = Some(Fiscal::Financial);
                     j = i + 1;
@@ -880,7 +880,7 @@ impl Grammar<'_> {
         if t.kind != Kind::Word {
             return None;
         }
-        match t.lower.as_str() {
+        match &*t.lower {
             "ay" if t.cap => Some((Fiscal::Academic, i + 1)),
             "fy" => Some((Fiscal::Financial, i + 1)),
             w @ ("financial" | "academic" | "municipal" | "tax" | "school" | "council")
@@ -1015,7 +1015,7 @@ impl Grammar<'_> {
         while k > floor && out.len() < n {
             k -= 1;
             match self.t[k].kind {
-                Kind::Word => out.push(self.t[k].lower.as_str()),
+                Kind::Word => out.push(&*self.t[k].lower),
                 _ => break,
             }
         }
@@ -1112,9 +1112,8 @@ impl Grammar<'_> {
     /// reference number or part of a name.
     fn year_ok(&self, a: &Atom, lead: Lead, floor: usize) -> bool {
         let prev_tok = a.start.checked_sub(1).and_then(|k| self.tok(k));
-        let name_before = prev_tok.is_some_and(|t| {
-            t.kind == Kind::Word && t.cap && NAME_BEFORE.contains(&t.lower.as_str())
-        });
+        let name_before = prev_tok
+            .is_some_and(|t| t.kind == Kind::Word && t.cap && NAME_BEFORE.contains(&&*t.lower));
         if name_before
             || prev_tok.is_some_and(|t| {
                 t.kind == Kind::Punct && t.ch == ')' && self.paren_name_before(a.start)
@@ -1126,9 +1125,7 @@ impl Grammar<'_> {
             return true;
         }
         let next = self.tok(a.end);
-        if next.is_some_and(|t| {
-            t.kind == Kind::Word && t.cap && NAME_AFTER.contains(&t.lower.as_str())
-        }) {
+        if next.is_some_and(|t| t.kind == Kind::Word && t.cap && NAME_AFTER.contains(&&*t.lower)) {
             return false;
         }
         if lead != Lead::None {
@@ -1143,9 +1140,8 @@ impl Grammar<'_> {
             return true;
         }
         // Otherwise a year must not be followed by a lower-case word ("2000 homes").
-        !next.is_some_and(|t| {
-            t.kind == Kind::Word && !t.cap && !YEAR_FOLLOWERS.contains(&t.lower.as_str())
-        })
+        !next
+            .is_some_and(|t| t.kind == Kind::Word && !t.cap && !YEAR_FOLLOWERS.contains(&&*t.lower))
     }
 
     /// "Regulations (Amendment) 2020": a bracket closing after a name word.
@@ -1158,7 +1154,7 @@ impl Grammar<'_> {
             if self.punct(k, &['(']) {
                 return k > 0
                     && self.tok(k - 1).is_some_and(|t| {
-                        t.kind == Kind::Word && t.cap && NAME_BEFORE.contains(&t.lower.as_str())
+                        t.kind == Kind::Word && t.cap && NAME_BEFORE.contains(&&*t.lower)
                     });
             }
         }
@@ -1234,7 +1230,7 @@ fn inherit_year(a: &mut Atom, b: &Atom) {
 }
 
 /// Every calendar expression in the token stream, in order.
-pub(crate) fn parse(toks: &[Tok]) -> Vec<Expr> {
+pub(crate) fn parse(toks: &[Tok<'_>]) -> Vec<Expr> {
     let g = Grammar { t: toks };
     let mut out = Vec::new();
     let mut floor = 0;

@@ -5,6 +5,8 @@
 //! Text that only looks like numbers (phone numbers, URLs, codes such as "KD1011055",
 //! postcodes) is turned into [`Kind::Glued`] tokens so the grammar never reads it as a date.
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -21,7 +23,7 @@ pub(crate) enum Kind {
 
 /// One token.
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     /// What it is.
     pub kind: Kind,
     /// Byte offset of its first character.
@@ -30,8 +32,9 @@ pub(crate) struct Tok {
     pub end: usize,
     /// Whether white space came before it.
     pub space: bool,
-    /// Lower-cased text, for words and glued tokens.
-    pub lower: String,
+    /// Lower-cased text, for words and glued tokens (borrowed from the line where it is
+    /// already lower case, as most words are).
+    pub lower: Cow<'a, str>,
     /// Whether a word starts with an upper-case letter.
     pub cap: bool,
     /// The number's value, for numbers.
@@ -44,14 +47,14 @@ pub(crate) struct Tok {
     pub ch: char,
 }
 
-impl Tok {
-    fn new(kind: Kind, start: usize, end: usize, space: bool) -> Tok {
+impl Tok<'_> {
+    fn new<'a>(kind: Kind, start: usize, end: usize, space: bool) -> Tok<'a> {
         Tok {
             kind,
             start,
             end,
             space,
-            lower: String::new(),
+            lower: Cow::Borrowed(""),
             cap: false,
             val: 0,
             digits: 0,
@@ -62,7 +65,7 @@ impl Tok {
 }
 
 /// Splits `text` into tokens.
-pub(crate) fn lex(text: &str) -> Vec<Tok> {
+pub(crate) fn lex(text: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
     let mut space = true;
     let mut it = text.char_indices().peekable();
@@ -107,7 +110,7 @@ fn word_or_number(
     space: bool,
     digits: usize,
     letters: usize,
-) -> Tok {
+) -> Tok<'_> {
     let s = &text[start..end];
     if letters == 0 {
         let mut t = Tok::new(Kind::Num, start, end, space);
@@ -119,7 +122,7 @@ fn word_or_number(
         }
         return t;
     }
-    let lower = s.to_lowercase();
+    let lower = lower_case(s);
     if digits == 0 {
         let mut t = Tok::new(Kind::Word, start, end, space);
         t.cap = s.chars().next().is_some_and(char::is_uppercase);
@@ -145,12 +148,21 @@ fn word_or_number(
     t
 }
 
+/// `s` in lower case, borrowed where it already is.
+fn lower_case(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// Everything from "http", "https" or "www" to the next white space is one address.
-fn mask_urls(toks: &mut [Tok]) {
+fn mask_urls(toks: &mut [Tok<'_>]) {
     let mut i = 0;
     while i < toks.len() {
         let starts_url = toks[i].kind == Kind::Word
-            && matches!(toks[i].lower.as_str(), "http" | "https" | "www")
+            && matches!(&*toks[i].lower, "http" | "https" | "www")
             && toks
                 .get(i + 1)
                 .is_some_and(|n| !n.space && (n.ch == ':' || n.ch == '.'));
@@ -170,8 +182,8 @@ fn mask_urls(toks: &mut [Tok]) {
 /// A number of three or more digits that starts with 0 ("020", "0161", "01865") and the
 /// digit groups that follow it, up to a phone number's length, are a phone number; so is a
 /// "+44" group.
-fn mask_phones(toks: &mut [Tok]) {
-    let zero_led = |t: &Tok| {
+fn mask_phones(toks: &mut [Tok<'_>]) {
+    let zero_led = |t: &Tok<'_>| {
         t.kind == Kind::Num
             && !t.ordinal
             && t.digits >= 3

@@ -5,6 +5,10 @@
 //! A small word-cue reader, not a parser: the nearest cue to the left of the expression in
 //! its sentence wins, then the first cue in the few words after it. The date module uses
 //! it to bound a paper's date; the time module uses it to give a year to "December".
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use crate::hash::FastMap;
 
 /// Whether a dated thing lies before or after the time of writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,10 +114,17 @@ const PAST: &[&str] = &[
 /// "to be considered", "will have").
 const MAKES_FUTURE: &[&str] = &["be", "will", "to", "being", "shall", "would"];
 
-fn words(s: &str) -> Vec<String> {
+/// The words of `s` in lower case (borrowed where they already are).
+fn words(s: &str) -> Vec<Cow<'_, str>> {
     s.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
         .collect()
 }
 
@@ -182,22 +193,32 @@ pub(crate) fn tense(text: &str, start: usize, end: usize) -> Tense {
     Tense::Neutral
 }
 
-fn cue(ws: &[String], k: usize, w: &str) -> Option<Tense> {
+/// Every cue word: whether it is on [`FUTURE`] and on [`PAST`].
+static CUES: LazyLock<FastMap<&'static str, (bool, bool)>> = LazyLock::new(|| {
+    let mut map = FastMap::default();
+    for w in FUTURE.iter().chain(PAST) {
+        map.insert(*w, (FUTURE.contains(w), PAST.contains(w)));
+    }
+    map
+});
+
+fn cue(ws: &[Cow<'_, str>], k: usize, w: &str) -> Option<Tense> {
     if w == "up" && k > 0 && ws[k - 1] == "run" {
         return Some(Tense::Future);
     }
     if w == "be" && k > 0 && ws[k - 1] == "to" {
         return Some(Tense::Future);
     }
-    if FUTURE.contains(&w) {
+    let (future, past) = CUES.get(w).copied().unwrap_or_default();
+    if future {
         return Some(Tense::Future);
     }
-    if PAST.contains(&w) {
+    if past {
         let before = ws[k.saturating_sub(2)..k].iter();
         if !matches!(
             w,
             "been" | "since" | "last" | "previous" | "previously" | "ago"
-        ) && before.clone().any(|b| MAKES_FUTURE.contains(&b.as_str()))
+        ) && before.clone().any(|b| MAKES_FUTURE.contains(&b.as_ref()))
         {
             return Some(Tense::Future);
         }
