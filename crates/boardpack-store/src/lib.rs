@@ -38,7 +38,9 @@ pub enum StoreError {
     #[error("library database: {0}")]
     Sql(String),
     /// The library's schema is newer than this program.
-    #[error("the library was written by a newer boardpack (schema {found}, this program knows {known})")]
+    #[error(
+        "the library was written by a newer boardpack (schema {found}, this program knows {known})"
+    )]
     TooNew {
         /// The schema version found.
         found: i64,
@@ -202,7 +204,9 @@ impl Store {
     }
 
     fn from_conn(conn: Connection) -> Store {
-        Store { conn: Mutex::new(conn) }
+        Store {
+            conn: Mutex::new(conn),
+        }
     }
 
     /// The connection. A panic while the lock was held cannot have left a write half
@@ -235,7 +239,13 @@ impl Store {
 
     /// Records that ingesting `path` failed, with the reason. The papers it gave before,
     /// if any, stay. Does not change the generation.
-    pub fn record_failure(&mut self, path: &str, size: u64, mtime_ns: i64, error: &str) -> Result<()> {
+    pub fn record_failure(
+        &mut self,
+        path: &str,
+        size: u64,
+        mtime_ns: i64,
+        error: &str,
+    ) -> Result<()> {
         write::record_failure(self.conn_mut(), path, size, mtime_ns, error)
     }
 
@@ -353,6 +363,8 @@ mod tests {
         );
         assert!(matches!(sql_error(e, "opening"), StoreError::Corrupt(_)));
         let e = rusqlite::Error::QueryReturnedNoRows;
-        assert!(matches!(sql_error(e, "reading"), StoreError::Sql(m) if m.starts_with("reading: ")));
+        assert!(
+            matches!(sql_error(e, "reading"), StoreError::Sql(m) if m.starts_with("reading: "))
+        );
     }
 }

@@ -73,7 +73,9 @@ pub(crate) fn file_state(conn: &Connection, path: &str) -> Result<Option<FileSta
 
 pub(crate) fn paper(conn: &Connection, id: PaperId) -> Result<Option<(PaperRow, Paper)>> {
     let found: Option<(PaperRow, String)> = conn
-        .prepare_cached(&format!("SELECT {ROW_COLUMNS}, p.record_json FROM papers p WHERE p.id = ?1"))
+        .prepare_cached(&format!(
+            "SELECT {ROW_COLUMNS}, p.record_json FROM papers p WHERE p.id = ?1"
+        ))
         .and_then(|mut s| {
             s.query_row([id], |r| Ok((paper_row(r)?, r.get(ROW_WIDTH)?)))
                 .optional()
@@ -82,15 +84,18 @@ pub(crate) fn paper(conn: &Connection, id: PaperId) -> Result<Option<(PaperRow, 
     let Some((row, json)) = found else {
         return Ok(None);
     };
-    let record: Paper = serde_json::from_str(&json)
-        .map_err(|e| StoreError::Corrupt(format!("the record of paper {id} does not decode: {e}")))?;
+    let record: Paper = serde_json::from_str(&json).map_err(|e| {
+        StoreError::Corrupt(format!("the record of paper {id} does not decode: {e}"))
+    })?;
     Ok(Some((row, record)))
 }
 
 pub(crate) fn papers(conn: &Connection) -> Result<Vec<PaperRow>> {
-    conn.prepare_cached(&format!("SELECT {ROW_COLUMNS} FROM papers p ORDER BY p.path, p.part"))
-        .and_then(|mut s| s.query_map([], paper_row)?.collect())
-        .ctx("listing papers")
+    conn.prepare_cached(&format!(
+        "SELECT {ROW_COLUMNS} FROM papers p ORDER BY p.path, p.part"
+    ))
+    .and_then(|mut s| s.query_map([], paper_row)?.collect())
+    .ctx("listing papers")
 }
 
 pub(crate) fn passages(conn: &Connection, id: PaperId) -> Result<Vec<Passage>> {
@@ -125,7 +130,9 @@ pub(crate) fn for_each_passage(
             ids.sort_unstable();
             ids.dedup();
             let mut one = conn
-                .prepare_cached(&format!("SELECT {ROW_COLUMNS} FROM papers p WHERE p.id = ?1"))
+                .prepare_cached(&format!(
+                    "SELECT {ROW_COLUMNS} FROM papers p WHERE p.id = ?1"
+                ))
                 .ctx(what)?;
             for id in ids {
                 if let Some(row) = one.query_row([id], paper_row).optional().ctx(what)? {
@@ -163,15 +170,23 @@ pub(crate) fn integrity_check(conn: &Connection) -> Result<()> {
     let orphans: Vec<(String, i64, String)> = conn
         .prepare("PRAGMA foreign_key_check")
         .and_then(|mut s| {
-            s.query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get(2)?)))?
-                .collect()
+            s.query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+                    r.get(2)?,
+                ))
+            })?
+            .collect()
         })
         .ctx("checking foreign keys")?;
     if !orphans.is_empty() {
         let first: Vec<String> = orphans
             .iter()
             .take(5)
-            .map(|(table, row, parent)| format!("{table} row {row} refers to a missing {parent} row"))
+            .map(|(table, row, parent)| {
+                format!("{table} row {row} refers to a missing {parent} row")
+            })
             .collect();
         return Err(StoreError::Corrupt(format!(
             "{} rows refer to missing rows: {}",
@@ -232,7 +247,10 @@ pub(crate) fn resolve(conn: &Connection, key: &str) -> Result<Option<PaperId>> {
              SELECT f.path, p.part, p.id FROM files f JOIN papers p ON p.hash = f.hash
              WHERE f.hash <> '' AND NOT EXISTS (SELECT 1 FROM papers q WHERE q.path = f.path)",
         )
-        .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect()
+        })
         .ctx(what)?;
     let tiers: [&dyn Fn(&str) -> bool; 3] = [
         &|path| path == name,
@@ -284,6 +302,8 @@ mod tests {
              INSERT INTO recommendations (paper_id, ord, text) VALUES (99, 0, 'Note the report.');",
         )
         .unwrap();
-        assert!(matches!(integrity_check(&conn), Err(StoreError::Corrupt(m)) if m.contains("recommendations")));
+        assert!(
+            matches!(integrity_check(&conn), Err(StoreError::Corrupt(m)) if m.contains("recommendations"))
+        );
     }
 }

@@ -43,7 +43,8 @@ pub(crate) fn open_in_memory() -> Result<Connection> {
 
 /// Sets the connection up and brings the schema up to date.
 fn prepare(mut conn: Connection, wal: bool) -> Result<Connection> {
-    conn.busy_timeout(BUSY_TIMEOUT).ctx("setting the busy timeout")?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .ctx("setting the busy timeout")?;
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     // Checked before anything writes to the file, so a newer library is left untouched.
     check_not_newer(user_version(&conn)?)?;
@@ -97,7 +98,8 @@ fn migrate(conn: &mut Connection) -> Result<()> {
             .ctx(&format!("migrating the schema to version {next}"))?;
         tx.pragma_update(None, "user_version", next)
             .ctx("recording the schema version")?;
-        tx.commit().ctx(&format!("committing schema version {next}"))?;
+        tx.commit()
+            .ctx(&format!("committing schema version {next}"))?;
     }
 }
 
@@ -124,13 +126,21 @@ mod tests {
     fn a_failed_migration_leaves_the_version_unchanged() {
         let mut conn = Connection::open_in_memory().unwrap();
         // A table the first migration creates already exists: the migration fails.
-        conn.execute_batch("CREATE TABLE papers (x INTEGER)").unwrap();
+        conn.execute_batch("CREATE TABLE papers (x INTEGER)")
+            .unwrap();
         assert!(migrate(&mut conn).is_err());
         assert_eq!(user_version(&conn).unwrap(), 0);
         let meta: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'meta'", [], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'meta'",
+                [],
+                |r| r.get(0),
+            )
             .unwrap();
-        assert_eq!(meta, 0, "the migration's earlier statements were rolled back");
+        assert_eq!(
+            meta, 0,
+            "the migration's earlier statements were rolled back"
+        );
     }
 
     #[test]

@@ -39,7 +39,12 @@ fn begin(conn: &mut Connection) -> Result<Transaction<'_>> {
 }
 
 /// Updates a known file's size and time; a path never seen is left alone.
-pub(crate) fn touch_file(conn: &mut Connection, path: &str, size: u64, mtime_ns: i64) -> Result<()> {
+pub(crate) fn touch_file(
+    conn: &mut Connection,
+    path: &str,
+    size: u64,
+    mtime_ns: i64,
+) -> Result<()> {
     let tx = begin(conn)?;
     tx.prepare_cached("UPDATE files SET size = ?2, mtime_ns = ?3, seen_at = ?4 WHERE path = ?1")
         .and_then(|mut s| s.execute(params![path, size, mtime_ns, now()]))
@@ -61,7 +66,14 @@ pub(crate) fn record_failure(
 }
 
 /// Inserts or replaces a file's row.
-fn put_file(tx: &Transaction<'_>, path: &str, size: u64, mtime_ns: i64, hash: &str, error: Option<&str>) -> Result<()> {
+fn put_file(
+    tx: &Transaction<'_>,
+    path: &str,
+    size: u64,
+    mtime_ns: i64,
+    hash: &str,
+    error: Option<&str>,
+) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO files (path, size, mtime_ns, hash, error, seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
@@ -177,7 +189,10 @@ fn upsert_one(tx: &Transaction<'_>, new: &NewPaper<'_>) -> Result<Outcome> {
     }
     let twin: Option<PaperId> = tx
         .prepare_cached("SELECT id FROM papers WHERE hash = ?1 AND part = ?2 ORDER BY id LIMIT 1")
-        .and_then(|mut s| s.query_row(params![new.hash, new.part], |r| r.get(0)).optional())
+        .and_then(|mut s| {
+            s.query_row(params![new.hash, new.part], |r| r.get(0))
+                .optional()
+        })
         .ctx("looking up a paper by content")?;
     if let Some(id) = twin {
         return Ok(Outcome::Unchanged(id));
@@ -409,10 +424,13 @@ fn insert_children(tx: &Transaction<'_>, id: PaperId, new: &NewPaper<'_>) -> Res
     if !paper.decisions.is_empty() {
         let items = item_positions(&paper.items, &paper.decisions, |i| &i.decisions);
         let mut s = tx
-            .prepare_cached("INSERT INTO decisions (paper_id, ord, text, item) VALUES (?1, ?2, ?3, ?4)")
+            .prepare_cached(
+                "INSERT INTO decisions (paper_id, ord, text, item) VALUES (?1, ?2, ?3, ?4)",
+            )
             .ctx("preparing to add decisions")?;
         for (ord, (d, item)) in paper.decisions.iter().zip(items).enumerate() {
-            s.execute(params![id, ord, d, item]).ctx("adding a decision")?;
+            s.execute(params![id, ord, d, item])
+                .ctx("adding a decision")?;
         }
     }
     if !paper.actions.is_empty() {
@@ -430,7 +448,8 @@ fn insert_children(tx: &Transaction<'_>, id: PaperId, new: &NewPaper<'_>) -> Res
             .prepare_cached("INSERT INTO recommendations (paper_id, ord, text) VALUES (?1, ?2, ?3)")
             .ctx("preparing to add recommendations")?;
         for (ord, r) in paper.recommendations.iter().enumerate() {
-            s.execute(params![id, ord, r]).ctx("adding a recommendation")?;
+            s.execute(params![id, ord, r])
+                .ctx("adding a recommendation")?;
         }
     }
     if !paper.contacts.is_empty() {
@@ -478,7 +497,11 @@ fn json_list(list: &[String]) -> String {
 /// For each entry of a paper-wide list (decisions, actions), the position of the agenda
 /// item it was made under: the first item whose own list holds an equal entry not yet
 /// claimed, else `None`.
-fn item_positions<T: PartialEq>(items: &[Item], all: &[T], of_item: impl Fn(&Item) -> &[T]) -> Vec<Option<usize>> {
+fn item_positions<T: PartialEq>(
+    items: &[Item],
+    all: &[T],
+    of_item: impl Fn(&Item) -> &[T],
+) -> Vec<Option<usize>> {
     let mut pool: Vec<(usize, &T)> = items
         .iter()
         .enumerate()
@@ -522,7 +545,10 @@ mod tests {
 
     #[test]
     fn lists_encode_as_json() {
-        assert_eq!(json_list(&["timescale".into(), "money".into()]), r#"["timescale","money"]"#);
+        assert_eq!(
+            json_list(&["timescale".into(), "money".into()]),
+            r#"["timescale","money"]"#
+        );
         assert_eq!(json_list(&[]), "[]");
     }
 }

@@ -8,10 +8,12 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use boardpack_model::{
-    Action, Activity, Contact, DateBasis, Item, Kind, Money, Organisation, PackPart, Paper, PaperDate, Paragraph,
-    Person, Presenter, Purpose, Source, Timescale,
+    Action, Activity, Contact, DateBasis, Item, Kind, Money, Organisation, PackPart, Paper,
+    PaperDate, Paragraph, Person, Presenter, Purpose, Source, Timescale,
 };
-use boardpack_store::{Batch, NewPaper, Outcome, PaperId, Passage, SCHEMA_VERSION, Store, StoreError};
+use boardpack_store::{
+    Batch, NewPaper, Outcome, PaperId, Passage, SCHEMA_VERSION, Store, StoreError,
+};
 
 // ---------------------------------------------------------------------------------------
 // Setup
@@ -26,7 +28,10 @@ impl TempDir {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
-        let dir = std::env::temp_dir().join(format!("boardpack-store-{name}-{}-{n}-{nanos}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!(
+            "boardpack-store-{name}-{}-{n}-{nanos}",
+            std::process::id()
+        ));
         std::fs::create_dir_all(&dir).unwrap();
         TempDir(dir)
     }
@@ -81,7 +86,8 @@ fn report(title: &str) -> Paper {
             Paragraph {
                 number: "2.1".into(),
                 section: Some("Proposals".into()),
-                text: "Works will run from April 2025 to March 2026 at a cost of £4.2 million.".into(),
+                text: "Works will run from April 2025 to March 2026 at a cost of £4.2 million."
+                    .into(),
                 line: 18,
             },
         ],
@@ -181,7 +187,13 @@ fn passages_of(paper: &Paper) -> Vec<Passage> {
         out.push(passage(out.len(), None, "summary", 5, s));
     }
     for p in &paper.paragraphs {
-        out.push(passage(out.len(), Some(&p.number), "paragraph", p.line as u32, &p.text));
+        out.push(passage(
+            out.len(),
+            Some(&p.number),
+            "paragraph",
+            p.line as u32,
+            &p.text,
+        ));
     }
     for d in &paper.decisions {
         out.push(passage(out.len(), None, "decision", 20, d));
@@ -266,8 +278,12 @@ fn id_of(outcome: Outcome) -> PaperId {
 /// Rows in a table for one paper, read straight from the database file.
 fn rows_for(db: &Path, table: &str, id: PaperId) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
-    conn.query_row(&format!("SELECT count(*) FROM {table} WHERE paper_id = ?1"), [id], |r| r.get(0))
-        .unwrap()
+    conn.query_row(
+        &format!("SELECT count(*) FROM {table} WHERE paper_id = ?1"),
+        [id],
+        |r| r.get(0),
+    )
+    .unwrap()
 }
 
 const FACT_TABLES: [&str; 10] = [
@@ -302,7 +318,9 @@ fn opens_creates_its_folder_and_reopens() {
     assert_eq!(store.counts().unwrap().papers, 1);
     assert_eq!(store.paper(id).unwrap().unwrap().1, doc.paper);
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
 }
 
@@ -328,7 +346,9 @@ fn a_newer_library_is_refused_and_left_alone() {
         Ok(_) => panic!("a newer library opened"),
     }
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let v: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(v, 7);
 }
 
@@ -337,7 +357,11 @@ fn a_file_that_is_not_a_database_is_reported_damaged() {
     let tmp = TempDir::new("garbage");
     let db = tmp.db();
     std::fs::create_dir_all(db.parent().unwrap()).unwrap();
-    std::fs::write(&db, b"Minutes of the meeting held on 3 March. Not a database at all, padded out.".repeat(20)).unwrap();
+    std::fs::write(
+        &db,
+        b"Minutes of the meeting held on 3 March. Not a database at all, padded out.".repeat(20),
+    )
+    .unwrap();
     match Store::open(&db) {
         Err(StoreError::Corrupt(_)) => {}
         Err(e) => panic!("wrong error: {e}"),
@@ -361,7 +385,11 @@ fn added_unchanged_updated_and_deduplicated() {
     };
     assert!(added.removed.is_empty());
     for table in FACT_TABLES {
-        let expected = if matches!(table, "decisions" | "actions") { 0 } else { 1 };
+        let expected = if matches!(table, "decisions" | "actions") {
+            0
+        } else {
+            1
+        };
         assert!(rows_for(&db, table, id) >= expected, "{table}");
     }
 
@@ -370,26 +398,54 @@ fn added_unchanged_updated_and_deduplicated() {
 
     // The file changes: same id, the old passages and facts are gone.
     let changed = Doc::new("/papers/highways.pdf", "h2", minutes());
-    assert_eq!(upsert(&mut store, &[&changed]).outcomes, vec![Outcome::Updated(id)]);
+    assert_eq!(
+        upsert(&mut store, &[&changed]).outcomes,
+        vec![Outcome::Updated(id)]
+    );
     let (row, record) = store.paper(id).unwrap().unwrap();
     assert_eq!(record, changed.paper);
     assert_eq!(row.hash, "h2");
     assert_eq!(row.kind, "minutes");
     assert_eq!((row.decisions, row.actions), (2, 1));
     assert_eq!(store.passages(id).unwrap(), changed.passages);
-    for table in ["timescales", "money", "organisations", "people", "activities", "recommendations", "contacts"] {
-        assert_eq!(rows_for(&db, table, id), 0, "{table} kept rows of the old version");
+    for table in [
+        "timescales",
+        "money",
+        "organisations",
+        "people",
+        "activities",
+        "recommendations",
+        "contacts",
+    ] {
+        assert_eq!(
+            rows_for(&db, table, id),
+            0,
+            "{table} kept rows of the old version"
+        );
     }
     assert_eq!(rows_for(&db, "decisions", id), 2);
     assert_eq!(store.counts().unwrap().papers, 1);
 
     // The same bytes under another path: recorded, not stored twice.
     let copy = Doc::new("/mirror/highways-copy.pdf", "h2", minutes());
-    assert_eq!(upsert(&mut store, &[&copy]).outcomes, vec![Outcome::Unchanged(id)]);
+    assert_eq!(
+        upsert(&mut store, &[&copy]).outcomes,
+        vec![Outcome::Unchanged(id)]
+    );
     assert_eq!(store.counts().unwrap().papers, 1);
     assert_eq!(store.counts().unwrap().files, 2);
-    assert_eq!(store.file_state("/mirror/highways-copy.pdf").unwrap().unwrap().hash, "h2");
-    assert_eq!(store.resolve("/mirror/highways-copy.pdf").unwrap(), Some(id));
+    assert_eq!(
+        store
+            .file_state("/mirror/highways-copy.pdf")
+            .unwrap()
+            .unwrap()
+            .hash,
+        "h2"
+    );
+    assert_eq!(
+        store.resolve("/mirror/highways-copy.pdf").unwrap(),
+        Some(id)
+    );
 }
 
 #[test]
@@ -409,7 +465,9 @@ fn decisions_and_actions_keep_their_agenda_item() {
         .unwrap();
     assert_eq!(items, vec![Some(0), Some(1)]);
     let owner: Option<String> = conn
-        .query_row("SELECT owner FROM actions WHERE paper_id = ?1", [id], |r| r.get(0))
+        .query_row("SELECT owner FROM actions WHERE paper_id = ?1", [id], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(owner.as_deref(), Some("Libraries Manager"));
 }
@@ -432,7 +490,10 @@ fn a_shrinking_pack_loses_its_extra_parts() {
         .map(|i| Doc::new(path, "pack2", report(&format!("Report {i}, revised"))).part(i))
         .collect();
     let batch = upsert(&mut store, &v2.iter().collect::<Vec<_>>());
-    assert_eq!(batch.outcomes, vec![Outcome::Updated(ids[0]), Outcome::Updated(ids[1])]);
+    assert_eq!(
+        batch.outcomes,
+        vec![Outcome::Updated(ids[0]), Outcome::Updated(ids[1])]
+    );
     assert_eq!(batch.removed, vec![ids[2]]);
     assert!(store.paper(ids[2]).unwrap().is_none());
     assert!(store.passages(ids[2]).unwrap().is_empty());
@@ -472,10 +533,27 @@ fn the_record_round_trips() {
     assert_eq!(row.date_basis.as_deref(), Some("stated"));
     assert_eq!(row.purpose.as_deref(), Some("decision"));
     let (row, _) = store.paper(id_of(batch.outcomes[1])).unwrap().unwrap();
-    assert_eq!(row.date.as_deref(), Some("2025-03-01"), "a window's earliest day");
+    assert_eq!(
+        row.date.as_deref(),
+        Some("2025-03-01"),
+        "a window's earliest day"
+    );
     assert_eq!(row.date_basis.as_deref(), Some("inferred"));
-    let paths: Vec<String> = store.papers().unwrap().into_iter().map(|r| r.path).collect();
-    assert_eq!(paths, ["/papers/a.pdf", "/papers/b.docx", "/papers/c.pdf", "/papers/d.txt"]);
+    let paths: Vec<String> = store
+        .papers()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.path)
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/papers/a.pdf",
+            "/papers/b.docx",
+            "/papers/c.pdf",
+            "/papers/d.txt"
+        ]
+    );
 }
 
 #[test]
@@ -483,9 +561,17 @@ fn resolves_by_id_path_file_name_and_suffix() {
     let mut store = Store::open_in_memory().unwrap();
     let docs = [
         Doc::new("/lib/cabinet/2025/highways.pdf", "a", report("Highways")),
-        Doc::new("/lib/scrutiny/2025/highways.pdf", "b", report("Highways scrutiny")),
+        Doc::new(
+            "/lib/scrutiny/2025/highways.pdf",
+            "b",
+            report("Highways scrutiny"),
+        ),
         Doc::new("/lib/cabinet/2025/annual-budget.pdf", "c", report("Budget")),
-        Doc::new("/lib/cabinet/2025/budget.pdf", "d", report("Budget summary")),
+        Doc::new(
+            "/lib/cabinet/2025/budget.pdf",
+            "d",
+            report("Budget summary"),
+        ),
         Doc::new("/lib/packs/pack.pdf", "e", report("Part one")).part(1),
         Doc::new("/lib/packs/pack.pdf", "e", report("Part two")).part(2),
     ];
@@ -499,9 +585,17 @@ fn resolves_by_id_path_file_name_and_suffix() {
     assert_eq!(r("/lib/cabinet/2025/highways.pdf"), Some(ids[0]));
     assert_eq!(r("scrutiny/2025/highways.pdf"), Some(ids[1]));
     assert_eq!(r("highways.pdf"), None, "two files of that name");
-    assert_eq!(r("budget.pdf"), Some(ids[3]), "the exact file name wins over a longer one");
+    assert_eq!(
+        r("budget.pdf"),
+        Some(ids[3]),
+        "the exact file name wins over a longer one"
+    );
     assert_eq!(r("annual-budget.pdf"), Some(ids[2]));
-    assert_eq!(r("nual-budget.pdf"), Some(ids[2]), "a bare suffix when nothing else matches");
+    assert_eq!(
+        r("nual-budget.pdf"),
+        Some(ids[2]),
+        "a bare suffix when nothing else matches"
+    );
     assert_eq!(r("pack.pdf"), None, "a pack names several papers");
     assert_eq!(r("pack.pdf#2"), Some(ids[5]));
     assert_eq!(r("/lib/packs/pack.pdf#1"), Some(ids[4]));
@@ -539,7 +633,9 @@ fn passages_stream_in_paper_then_passage_order() {
     let mut some: Vec<(PaperId, String)> = Vec::new();
     let only = [ids[2], 424_242, ids[0], ids[2]];
     store
-        .for_each_passage(Some(&only), &mut |row, p| some.push((row.id, p.text.clone())))
+        .for_each_passage(Some(&only), &mut |row, p| {
+            some.push((row.id, p.text.clone()))
+        })
         .unwrap();
     let mut expected: Vec<(PaperId, String)> = Vec::new();
     for i in [0, 2] {
@@ -559,7 +655,9 @@ fn generation_goes_up_once_per_changing_batch() {
     upsert(&mut store, &[&a, &b]);
     assert_eq!(store.generation().unwrap(), 1, "nothing changed");
     store.touch_file("/p/a.pdf", 5, 6).unwrap();
-    store.record_failure("/p/c.pdf", 7, 8, "the file is empty").unwrap();
+    store
+        .record_failure("/p/c.pdf", 7, 8, "the file is empty")
+        .unwrap();
     assert_eq!(store.generation().unwrap(), 1, "file states are not papers");
     let b2 = Doc::new("/p/b.pdf", "b2", report("B revised"));
     let c = Doc::new("/p/c.pdf", "c", report("C"));
@@ -579,12 +677,19 @@ fn file_states_touches_and_failures() {
     assert_eq!(state.error, None);
     store.touch_file("/p/a.pdf", 77, 88).unwrap();
     let state = store.file_state("/p/a.pdf").unwrap().unwrap();
-    assert_eq!((state.size, state.mtime_ns, state.hash.as_str()), (77, 88, "a"));
+    assert_eq!(
+        (state.size, state.mtime_ns, state.hash.as_str()),
+        (77, 88, "a")
+    );
     store.touch_file("/p/never-seen.pdf", 1, 2).unwrap();
     assert_eq!(store.file_state("/p/never-seen.pdf").unwrap(), None);
 
-    store.record_failure("/p/a.pdf", 78, 89, "the file is encrypted").unwrap();
-    store.record_failure("/p/b.pdf", 0, 0, "cannot read the file").unwrap();
+    store
+        .record_failure("/p/a.pdf", 78, 89, "the file is encrypted")
+        .unwrap();
+    store
+        .record_failure("/p/b.pdf", 0, 0, "cannot read the file")
+        .unwrap();
     let state = store.file_state("/p/a.pdf").unwrap().unwrap();
     assert_eq!(state.hash, "");
     assert_eq!(state.error.as_deref(), Some("the file is encrypted"));
@@ -605,7 +710,10 @@ fn files_sharing_a_changed_paper_are_read_again() {
     let original = Doc::new("/p/report.pdf", "same", report("Report"));
     let copy = Doc::new("/q/report-copy.pdf", "same", report("Report"));
     let id = id_of(upsert(&mut store, &[&original]).outcomes[0]);
-    assert_eq!(upsert(&mut store, &[&copy]).outcomes, vec![Outcome::Unchanged(id)]);
+    assert_eq!(
+        upsert(&mut store, &[&copy]).outcomes,
+        vec![Outcome::Unchanged(id)]
+    );
     let edited = Doc::new("/p/report.pdf", "edited", report("Report, edited"));
     upsert(&mut store, &[&edited]);
     // The copy's state no longer matches any file, so ingest will read it again...
@@ -626,7 +734,13 @@ fn a_healthy_library_passes_the_integrity_check() {
     let mut store = Store::open(&tmp.db()).unwrap();
     store.integrity_check().unwrap();
     let docs: Vec<Doc> = (0..20)
-        .map(|i| Doc::new(&format!("/p/{i}.pdf"), &format!("h{i}"), report(&format!("Report {i}"))))
+        .map(|i| {
+            Doc::new(
+                &format!("/p/{i}.pdf"),
+                &format!("h{i}"),
+                report(&format!("Report {i}")),
+            )
+        })
         .collect();
     upsert(&mut store, &docs.iter().collect::<Vec<_>>());
     store.integrity_check().unwrap();
@@ -643,7 +757,10 @@ fn a_failed_batch_leaves_nothing_behind() {
     let changed = Doc::new("/p/kept.pdf", "k2", minutes());
     let mut bad = Doc::new("/p/bad.pdf", "b", report("Bad"));
     bad.passages[1].ord = 0; // two passages at the same position: the insert fails
-    let new: Vec<NewPaper<'_>> = [&good, &changed, &bad].iter().map(|d| d.new_paper()).collect();
+    let new: Vec<NewPaper<'_>> = [&good, &changed, &bad]
+        .iter()
+        .map(|d| d.new_paper())
+        .collect();
     assert!(matches!(store.upsert_batch(&new), Err(StoreError::Sql(_))));
 
     assert_eq!(store.counts().unwrap(), before);
@@ -681,7 +798,11 @@ fn crash_writer() {
                         line: n,
                     })
                     .collect();
-                Doc::new(&format!("/crash/{round}/{i}.pdf"), &format!("{round}-{i}"), paper)
+                Doc::new(
+                    &format!("/crash/{round}/{i}.pdf"),
+                    &format!("{round}-{i}"),
+                    paper,
+                )
             })
             .collect();
         upsert(&mut store, &docs.iter().collect::<Vec<_>>());
@@ -706,7 +827,10 @@ fn a_killed_writer_leaves_whole_batches() {
         .unwrap();
     let started = std::time::Instant::now();
     while !ready.exists() {
-        assert!(started.elapsed().as_secs() < 60, "the writer never committed");
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "the writer never committed"
+        );
         if let Some(status) = child.try_wait().unwrap() {
             panic!("the writer stopped early: {status}");
         }
@@ -721,11 +845,17 @@ fn a_killed_writer_leaves_whole_batches() {
     let counts = store.counts().unwrap();
     let generation = store.generation().unwrap();
     assert!(generation >= 1);
-    assert_eq!(counts.papers, generation as u64 * CRASH_BATCH as u64, "{counts:?} after {generation} batches");
+    assert_eq!(
+        counts.papers,
+        generation as u64 * CRASH_BATCH as u64,
+        "{counts:?} after {generation} batches"
+    );
     assert_eq!(counts.files, counts.papers);
     // Every stored paper is whole.
     let mut passages = 0u64;
-    store.for_each_passage(None, &mut |_, _| passages += 1).unwrap();
+    store
+        .for_each_passage(None, &mut |_, _| passages += 1)
+        .unwrap();
     assert_eq!(passages, counts.passages);
     for row in store.papers().unwrap() {
         let (_, record) = store.paper(row.id).unwrap().unwrap();
@@ -743,11 +873,29 @@ const V1_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1
 /// under another path and a failed file.
 fn v1_docs() -> Vec<Doc> {
     vec![
-        Doc::new("/library/cabinet/highways.pdf", "v1-report", report("Highways programme")),
+        Doc::new(
+            "/library/cabinet/highways.pdf",
+            "v1-report",
+            report("Highways programme"),
+        ),
         Doc::new("/library/scrutiny/minutes.docx", "v1-minutes", minutes()),
-        Doc::new("/library/packs/pack.pdf", "v1-pack", report("Pack paper one")).part(1),
-        Doc::new("/library/packs/pack.pdf", "v1-pack", report("Pack paper two")).part(2),
-        Doc::new("/library/mirror/highways.pdf", "v1-report", report("Highways programme")),
+        Doc::new(
+            "/library/packs/pack.pdf",
+            "v1-pack",
+            report("Pack paper one"),
+        )
+        .part(1),
+        Doc::new(
+            "/library/packs/pack.pdf",
+            "v1-pack",
+            report("Pack paper two"),
+        )
+        .part(2),
+        Doc::new(
+            "/library/mirror/highways.pdf",
+            "v1-report",
+            report("Highways programme"),
+        ),
     ]
 }
 
@@ -759,7 +907,10 @@ fn write_v1_fixture() {
     if std::env::var_os("BOARDPACK_WRITE_FIXTURE").is_none() {
         return;
     }
-    assert_eq!(SCHEMA_VERSION, 1, "the v1 fixture must be written by schema version 1");
+    assert_eq!(
+        SCHEMA_VERSION, 1,
+        "the v1 fixture must be written by schema version 1"
+    );
     let tmp = TempDir::new("fixture");
     let db = tmp.db();
     {
@@ -773,7 +924,9 @@ fn write_v1_fixture() {
     }
     // One self-contained file: no WAL, no free pages.
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let _: String = conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0)).unwrap();
+    let _: String = conn
+        .query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0))
+        .unwrap();
     conn.execute_batch("VACUUM").unwrap();
     drop(conn);
     std::fs::copy(&db, V1_FIXTURE).unwrap();
