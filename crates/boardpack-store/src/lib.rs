@@ -294,6 +294,8 @@ impl Store {
     /// Calls `f` for every passage of every paper (or of `only` papers), streaming, for
     /// building the index. Passages come in paper id order, then in order within their
     /// paper; ids in `only` that are not stored are skipped.
+    ///
+    /// The store is locked while it streams: `f` must not call back into this `Store`.
     pub fn for_each_passage(
         &self,
         only: Option<&[PaperId]>,

@@ -148,11 +148,11 @@ fn upsert_one(tx: &Transaction<'_>, new: &NewPaper<'_>) -> Result<Outcome> {
                 .optional()
         })
         .ctx("looking up a stored paper")?;
-    let columns = Columns::of(new)?;
     if let Some((id, hash)) = stored {
         if hash == new.hash {
             return Ok(Outcome::Unchanged(id));
         }
+        let columns = Columns::of(new)?;
         for sql in CHILD_TABLES {
             tx.prepare_cached(sql)
                 .and_then(|mut s| s.execute([id]))
@@ -197,6 +197,7 @@ fn upsert_one(tx: &Transaction<'_>, new: &NewPaper<'_>) -> Result<Outcome> {
     if let Some(id) = twin {
         return Ok(Outcome::Unchanged(id));
     }
+    let columns = Columns::of(new)?;
     tx.prepare_cached(
         "INSERT INTO papers (path, part, hash, format, body, kind, title, date, date_earliest,
              date_latest, date_basis, purpose, confidential, summary, record_json)
