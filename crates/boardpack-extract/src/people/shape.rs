@@ -25,6 +25,7 @@ pub(crate) struct Hit {
     pub end: usize,
 }
 
+/// Letters after a name, lower case ("mp", "obe").
 pub(crate) const POSTNOMINALS: &[&str] = &[
     "mp", "mbe", "obe", "cbe", "bem", "jp", "qc", "kc", "mep", "msp", "ms", "am", "frs", "dl",
 ];
