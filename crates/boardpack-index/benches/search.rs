@@ -327,14 +327,16 @@ fn main() {
     }
     let mut by_class: Vec<(&str, Vec<Duration>)> = Vec::new();
     let mut all = Vec::new();
-    let mut worst: Vec<(Duration, String, usize)> = Vec::new();
+    let mut per_query: Vec<Vec<Duration>> = vec![Vec::new(); queries.len()];
+    let mut totals = vec![0; queries.len()];
     for _ in 0..ROUNDS {
-        for (class, q) in &queries {
+        for (i, (class, q)) in queries.iter().enumerate() {
             let t = Instant::now();
             let r = index.search(q).expect("search");
             let d = t.elapsed();
             all.push(d);
-            worst.push((d, format!("{} {:?}", class, q.text), r.total));
+            per_query[i].push(d);
+            totals[i] = r.total;
             match by_class.iter_mut().find(|(c, _)| c == class) {
                 Some((_, v)) => v.push(d),
                 None => by_class.push((class, vec![d])),
@@ -360,11 +362,24 @@ fn main() {
         ms(*all.last().unwrap()),
         all.len()
     );
-    worst.sort_by(|a, b| b.0.cmp(&a.0));
-    worst.dedup_by(|a, b| a.1 == b.1);
-    println!("slowest queries:");
-    for (d, q, total) in worst.iter().take(5) {
-        println!("  {:6.2} ms  {q}  ({total} matches)", ms(*d));
+    let mut slowest: Vec<(Duration, usize)> = per_query
+        .iter_mut()
+        .enumerate()
+        .map(|(i, v)| {
+            v.sort();
+            (percentile(v, 0.5), i)
+        })
+        .collect();
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
+    println!("slowest queries (median):");
+    for &(d, i) in slowest.iter().take(8) {
+        let (class, q) = &queries[i];
+        println!(
+            "  {:6.2} ms  {class} {:?}  ({} matches)",
+            ms(d),
+            q.text,
+            totals[i]
+        );
     }
     drop(index);
     let _ = std::fs::remove_dir_all(&dir);

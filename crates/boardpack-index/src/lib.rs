@@ -188,6 +188,8 @@ impl fmt::Debug for Index {
 
 /// The indexing memory budget of one write call, shared by the writer's threads.
 const WRITER_BUDGET: usize = 100_000_000;
+/// Threads one search uses over the index's segments.
+const SEARCH_THREADS: usize = 2;
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 200;
 /// Words that open a commit payload.
@@ -232,8 +234,12 @@ impl Index {
         Index::from_tantivy(tantivy::Index::create_in_ram(schema), fields)
     }
 
-    fn from_tantivy(index: tantivy::Index, fields: Fields) -> Result<Index> {
+    fn from_tantivy(mut index: tantivy::Index, fields: Fields) -> Result<Index> {
         schema::register_tokenizers(&index);
+        // Segments are searched in parallel (one search's latency, not throughput).
+        index
+            .set_multithread_executor(SEARCH_THREADS)
+            .map_err(engine)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -346,6 +352,7 @@ impl Index {
         let whole = query::combine(text, filters);
         let top =
             (query.limit > 0).then(|| TopDocs::with_limit(query.limit).and_offset(query.offset));
+        // One pass: the page of hits and the counts together.
         let (addresses, (total, facets)): (Vec<(f32, DocAddress)>, _) = if ranked {
             let (top, counts) = searcher
                 .search(whole.as_ref(), &(top, FacetCounter))

@@ -43,7 +43,7 @@ fn query_error(text: &str, e: QueryParserError) -> IndexError {
         // The lenient grammar says where the problem is.
         let (_, errors) = query_grammar::parse_query_lenient(text);
         if let Some(first) = errors.first() {
-            return IndexError::Query(format!("{} at character {}", first.message, first.pos));
+            return IndexError::Query(format!("{} at position {}", first.message, first.pos));
         }
         return IndexError::Query("syntax error".into());
     }
