@@ -80,7 +80,9 @@ fn main() {
     let twins = root.join("../shared/eval/dev-formats");
     let fixtures = root.join("crates/boardpack-read/tests/fixtures");
     println!("read + parse + extract, one core");
-    let tools: [(&str, Option<(&str, &[&str])>); 4] = [
+    // (file extension, the tool a user would otherwise reach for and its arguments)
+    type Competitor = Option<(&'static str, &'static [&'static str])>;
+    let tools: [(&str, Competitor); 4] = [
         ("txt", None),
         ("docx", Some(("pandoc", &["-t", "plain", "{}"]))),
         ("html", None),

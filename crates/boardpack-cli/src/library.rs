@@ -64,7 +64,7 @@ impl Progress for Reporter {
         let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
         match &self.bar {
             Some(bar) => bar.inc(1),
-            None if done % 1000 == 0 => {
+            None if done.is_multiple_of(1000) => {
                 eprintln!(
                     "boardpack: {done}/{} files",
                     self.total.load(Ordering::Relaxed)
