@@ -58,6 +58,8 @@ pub struct IngestSummary {
     pub updated: usize,
     /// Files (or papers) already in the library as they are.
     pub unchanged: usize,
+    /// Files that are data, not papers (JSON), and were left alone.
+    pub skipped: usize,
     /// Files that could not be read, with their reasons.
     pub failed: Vec<(String, String)>,
     /// Papers removed because their file no longer yields them.
@@ -71,6 +73,7 @@ pub struct IngestSummary {
 /// The result of looking at one file.
 enum Seen {
     Unchanged,
+    NotAPaper,
     Touched {
         size: u64,
         mtime_ns: i64,
@@ -137,6 +140,7 @@ impl Library {
             for (k, s) in seen.iter().enumerate() {
                 match s {
                     Seen::Unchanged => summary.unchanged += 1,
+                    Seen::NotAPaper => summary.skipped += 1,
                     Seen::Touched { size, mtime_ns } => {
                         self.store.touch_file(&paths[k], *size, *mtime_ns)?;
                         summary.unchanged += 1;
@@ -238,6 +242,9 @@ fn look(path: &Path, known: Option<&boardpack_store::FileState>, split: bool) ->
             };
         }
     };
+    if is_json(&bytes) {
+        return Seen::NotAPaper;
+    }
     let hash = blake3::hash(&bytes).to_hex().to_string();
     if let Some(k) = known
         && k.hash == hash
@@ -291,6 +298,13 @@ fn look(path: &Path, known: Option<&boardpack_store::FileState>, split: bool) ->
         format: format.as_str(),
         parts,
     })
+}
+
+/// JSON data (annotations, exports) sits beside papers in folders; it is not a paper.
+fn is_json(bytes: &[u8]) -> bool {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    matches!(start.map(|i| bytes[i]), Some(b'{' | b'['))
+        && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
 }
 
 fn mtime_of(m: &std::fs::Metadata) -> i64 {

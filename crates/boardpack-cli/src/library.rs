@@ -112,6 +112,7 @@ pub fn ingest(
         total.added += s.added;
         total.updated += s.updated;
         total.unchanged += s.unchanged;
+        total.skipped += s.skipped;
         total.removed += s.removed;
         total.bytes += s.bytes;
         total.seconds += s.seconds;
@@ -128,12 +129,17 @@ pub fn ingest(
         };
         writeln!(
             out,
-            "{} files: {} added, {} updated, {} unchanged, {} failed{} in {:.2}s ({:.0} papers/s, {:.1} MB read)",
+            "{} files: {} added, {} updated, {} unchanged, {} failed{}{} in {:.2}s ({:.0} papers/s, {:.1} MB read)",
             total.files,
             total.added,
             total.updated,
             total.unchanged,
             total.failed.len(),
+            if total.skipped > 0 {
+                format!(", {} not papers (JSON)", total.skipped)
+            } else {
+                String::new()
+            },
             if total.removed > 0 {
                 format!(", {} removed", total.removed)
             } else {
