@@ -1,0 +1,99 @@
+//! `boardpack-bench`: generate a synthetic corpus, or run the library benchmark over one.
+//!
+//! ```text
+//! boardpack-bench generate --papers 10000 --seed 1 OUT_DIR
+//! boardpack-bench run --papers 100000 [--seed 1] [--work DIR] [--rounds 5] [--out FILE.md]
+//! ```
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use boardpack_bench::{generate, run};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "boardpack-bench", about = "boardpack's library benchmark")]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Writes a synthetic corpus of papers (plain text) into OUT_DIR.
+    Generate {
+        /// How many papers.
+        #[arg(long, default_value_t = 10_000)]
+        papers: usize,
+        /// The generator's seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder to write into (one sub-folder per board or committee).
+        out_dir: PathBuf,
+    },
+    /// Generates (or reuses) a corpus, ingests it, and times search against SQLite FTS5.
+    Run {
+        /// How many papers.
+        #[arg(long, default_value_t = 10_000)]
+        papers: usize,
+        /// The generator's seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Work folder (corpus, library, FTS5 database); default: in the temp directory.
+        #[arg(long)]
+        work: Option<PathBuf>,
+        /// Timed rounds of the 50 queries.
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+        /// Also write the results as Markdown here (e.g. docs/benchmarks/library-YYYY-MM-DD.md).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+fn main() -> Result<()> {
+    match Args::parse().command {
+        Command::Generate {
+            papers,
+            seed,
+            out_dir,
+        } => {
+            let t = Instant::now();
+            let g = generate::generate(&out_dir, papers, seed)?;
+            println!(
+                "wrote {} papers, {:.1} MB, to {} in {:.1} s",
+                g.files,
+                g.bytes as f64 / 1e6,
+                out_dir.display(),
+                t.elapsed().as_secs_f64()
+            );
+        }
+        Command::Run {
+            papers,
+            seed,
+            work,
+            rounds,
+            out,
+        } => {
+            let opts = run::RunOptions {
+                papers,
+                seed,
+                work,
+                rounds,
+                verbose: true,
+            };
+            let report = run::run(&opts)?;
+            print!("{}", report.table());
+            if let Some(out) = out {
+                if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir)?;
+                }
+                std::fs::write(&out, report.markdown(&run::today()))
+                    .with_context(|| format!("writing {}", out.display()))?;
+                eprintln!("boardpack-bench: wrote {}", out.display());
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,41 @@
+//! End to end: a tiny benchmark run (200 papers) generates, ingests, searches both
+//! engines and reports.
+
+use boardpack_bench::run::{RunOptions, run};
+
+#[test]
+fn tiny_run() {
+    let work = std::env::temp_dir().join(format!("boardpack-bench-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    let opts = RunOptions {
+        papers: 200,
+        seed: 1,
+        work: Some(work.clone()),
+        rounds: 1,
+        verbose: false,
+    };
+    let report = run(&opts).expect("the run completes");
+    assert_eq!(report.stored, 200, "{}", report.table());
+    assert_eq!(report.failed, 0);
+    assert!(report.passages > 2_000, "{} passages", report.passages);
+    assert!(report.store_bytes > 0 && report.index_bytes > 0 && report.fts_bytes > 0);
+    assert_eq!(report.queries.len(), 50);
+    // Common words are found by both engines, in similar numbers.
+    for q in report
+        .queries
+        .iter()
+        .filter(|q| q.query.group == "word")
+        .take(3)
+    {
+        assert!(q.total > 0 && q.fts_total > 0, "{q:?}");
+        let ratio = q.total as f64 / q.fts_total as f64;
+        assert!((0.8..=1.25).contains(&ratio), "{q:?}");
+    }
+    let md = report.markdown("2000-01-01");
+    assert!(md.contains("| boardpack |") && md.contains("## Per query"));
+    // A second run reuses the corpus.
+    let again = run(&opts).expect("the second run completes");
+    assert!(again.reused);
+    assert_eq!(again.stored, 200);
+    let _ = std::fs::remove_dir_all(&work);
+}
