@@ -98,12 +98,19 @@ impl Format {
 
 /// Tells the format from the content, never the file name.
 pub fn detect(bytes: &[u8]) -> Format {
-    if bytes.starts_with(b"%PDF-") || bytes.len() > 5 && bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
+    if bytes.starts_with(b"%PDF-")
+        || bytes.len() > 5
+            && bytes[..bytes.len().min(1024)]
+                .windows(5)
+                .any(|w| w == b"%PDF-")
+    {
         return Format::Pdf;
     }
     // A zip package, or an OLE compound file (how Word stores encrypted .docx and legacy
     // .doc files; the DOCX reader says which).
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+    if bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+    {
         return Format::Docx;
     }
     let head = &bytes[..bytes.len().min(2048)];
@@ -112,7 +119,11 @@ pub fn detect(bytes: &[u8]) -> Format {
     if trimmed.starts_with("<!doctype html")
         || trimmed.starts_with("<html")
         || trimmed.starts_with("<?xml") && head.contains("<html")
-        || (trimmed.starts_with('<') && (head.contains("<body") || head.contains("<div") || head.contains("<p>") || head.contains("<head")))
+        || (trimmed.starts_with('<')
+            && (head.contains("<body")
+                || head.contains("<div")
+                || head.contains("<p>")
+                || head.contains("<head")))
     {
         return Format::Html;
     }
