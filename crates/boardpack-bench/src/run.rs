@@ -535,7 +535,7 @@ impl Report {
         );
         let _ = writeln!(
             t,
-            "The corpus is synthetic (`crates/boardpack-bench/src/generate`): reports, item and meeting minutes, decision notices, forward-plan entries and agendas of {} boards and committees over {}–{}. Search times are over {} timed rounds of the 50 queries in `crates/boardpack-bench/src/queries.rs` (after one warm-up round), top {} hits with snippets plus the total (ours also counts facets). FTS5 is SQLite's (bundled with rusqlite), porter tokenizer, one row per passage, `ORDER BY rank` (BM25 weighted 1/2/2 for text/heading/title) `LIMIT {}` plus `count(*)`.\n",
+            "The corpus is synthetic (`crates/boardpack-bench/src/generate`): reports, item and meeting minutes, decision notices, forward-plan entries and agendas of {} boards and committees over {}–{}. Search times are over {} timed rounds of the 50 queries in `crates/boardpack-bench/src/queries.rs` (after one warm-up round), top {} hits with snippets plus the total (ours also counts facets). FTS5 is SQLite's (bundled with rusqlite), porter tokenizer, one row per passage, `ORDER BY rank` (BM25 weighted 1/2/2 for text/heading/title) `LIMIT {}` plus `count(*)`; its filters are UNINDEXED columns of the FTS5 table, checked on each matching row (FTS5 has no index on them), where our index intersects posting lists. Both engines get the same passages and give the same match counts.\n",
             generate::World::new(self.seed).bodies.len(),
             generate::FIRST_YEAR,
             generate::LAST_YEAR,
