@@ -180,32 +180,50 @@ impl Library {
         if self.index.generation() == Some(generation) {
             return Ok(());
         }
-        let docs = self.index_docs(None)?;
-        self.index.rebuild(&mut docs.into_iter(), generation)?;
-        Ok(())
+        self.feed_index(None, generation)
     }
 
-    /// Index documents for all papers, or for `only` these.
-    fn index_docs(&self, only: Option<&[PaperId]>) -> Result<Vec<IndexDoc>> {
-        let mut docs = Vec::new();
-        self.store
-            .for_each_passage(only, &mut |row, p| docs.push(index_doc(row, p)))?;
-        Ok(docs)
-    }
-
-    /// Re-indexes the given papers (changed or removed) and records the generation.
+    /// Re-indexes the given papers (changed or removed) and records the generation; a
+    /// change to most of the library rebuilds the index instead.
     fn reindex(&mut self, papers: &[PaperId]) -> Result<()> {
         let generation = self.store.generation()?;
         let total = self.store.counts()?.papers as usize;
         if papers.len() * 2 > total.max(1) {
-            let docs = self.index_docs(None)?;
-            self.index.rebuild(&mut docs.into_iter(), generation)?;
+            self.feed_index(None, generation)
         } else {
-            let docs = self.index_docs(Some(papers))?;
-            self.index
-                .update(papers, &mut docs.into_iter(), generation)?;
+            self.feed_index(Some(papers), generation)
         }
-        Ok(())
+    }
+
+    /// Streams passages from the store into the index (all of them, rebuilding it, or
+    /// those of `only` these papers) through a bounded channel, so memory stays flat
+    /// however large the library: a reader thread walks the store while the index writer
+    /// consumes.
+    fn feed_index(&mut self, only: Option<&[PaperId]>, generation: i64) -> Result<()> {
+        let store = &self.store;
+        let index = &mut self.index;
+        std::thread::scope(|scope| -> Result<()> {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<IndexDoc>(4096);
+            let producer = scope.spawn(move || {
+                // A send fails only when the index stopped reading (it failed): stop too.
+                let mut open = true;
+                store.for_each_passage(only, &mut |row, p| {
+                    if open {
+                        open = tx.send(index_doc(row, p)).is_ok();
+                    }
+                })
+            });
+            let indexed = match only {
+                None => index.rebuild(&mut rx.into_iter(), generation),
+                Some(papers) => index.update(papers, &mut rx.into_iter(), generation),
+            };
+            let streamed = producer
+                .join()
+                .map_err(|_| anyhow::anyhow!("reading passages from the library failed"))?;
+            streamed?;
+            indexed?;
+            Ok(())
+        })
     }
 
     /// Searches the library.
