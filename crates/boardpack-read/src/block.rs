@@ -289,6 +289,33 @@ fn split_marker(s: &str) -> (Option<Marker>, &str) {
     (None, s)
 }
 
+/// A positive number in lower-case roman numerals ("iv", "xii"), as list markers print it.
+pub(crate) fn roman(mut n: i64) -> String {
+    const TABLE: &[(i64, &str)] = &[
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for &(value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
 fn is_roman(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 5

@@ -84,7 +84,14 @@ fn clean_line(line: &str) -> String {
         }
     }
     out.push_str(rest);
-    out.chars()
+    normalise_chars(&out)
+}
+
+/// Odd spaces (no-break, thin, ideographic) to spaces; invisible characters, soft hyphens
+/// and control codes out; tabs kept. Every reader passes its text through this, so all
+/// formats give the parser the same characters.
+pub(crate) fn normalise_chars(s: &str) -> String {
+    s.chars()
         .filter_map(|c| match c {
             '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(' '),
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => None,

@@ -388,13 +388,5 @@ fn symbol(el: &Element) -> Option<char> {
 
 /// Odd spaces to spaces, invisible characters removed (as the plain-text reader does).
 fn clean(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(' '),
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => None,
-            '\t' => Some('\t'),
-            c if c.is_control() => Some(' '),
-            c => Some(c),
-        })
-        .collect()
+    crate::text::normalise_chars(s)
 }

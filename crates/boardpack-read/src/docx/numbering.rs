@@ -301,30 +301,8 @@ fn letters(n: i64) -> String {
     std::iter::repeat_n(letter, (n / 26 + 1).min(50)).collect()
 }
 
-fn roman(mut n: i64) -> String {
-    const TABLE: &[(i64, &str)] = &[
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for &(value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
+fn roman(n: i64) -> String {
+    crate::block::roman(n)
 }
 
 #[cfg(test)]

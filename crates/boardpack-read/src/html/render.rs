@@ -474,43 +474,13 @@ fn number_marker(n: i64, style: char) -> String {
     }
 }
 
-fn roman(mut n: i64) -> String {
-    const TABLE: &[(i64, &str)] = &[
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut s = String::new();
-    for &(v, r) in TABLE {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
+fn roman(n: i64) -> String {
+    crate::block::roman(n)
 }
 
 /// Odd spaces to spaces; invisible characters, soft hyphens and control codes out.
 fn clean(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(' '),
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => None,
-            '\t' => Some('\t'),
-            c if c.is_control() => Some(' '),
-            c => Some(c),
-        })
-        .collect()
+    crate::text::normalise_chars(s)
 }
 
 #[cfg(test)]
