@@ -124,7 +124,7 @@ fn stated(lines: &[Line<'_>]) -> Option<PaperDate> {
                     | "date of issue"
             ) || name == "decided at meeting";
             if dated && let Some(d) = first_day(&l.hits, at) {
-                return Some(stated_on(d, format!("stated: {}", l.text.trim())));
+                return Some(stated_on(d, format!("date line: {}", l.text.trim())));
             }
         }
     }

@@ -53,6 +53,7 @@ pub fn parse(doc: &Document) -> Paper {
     paper.headings = body.headings;
     paper.paragraphs = body.paragraphs;
     minutes::fill(&lines, &layout, &mut paper);
+    front_from_numbered_headings(&mut paper);
     if paper.purpose.is_none() {
         paper.purpose = purpose_from_numbered_heading(&paper);
     }
@@ -160,6 +161,45 @@ pub(crate) fn section_entries(lines: &[lines::Line], section: &sections::Section
     }
     owned.extend(section.lines.iter().map(|&i| lines[i].clone()));
     entries::substantive(entries::entries(&owned))
+}
+
+/// Council reports often number their front matter as sections: "1. RECOMMENDATIONS"
+/// with "1.1 That Cabinet approves ..." under it, "2. EXECUTIVE SUMMARY". The numbering of
+/// a recommendation list is not paragraph numbering, so those paragraphs become the
+/// recommendations; a numbered summary section gives the summary (its paragraphs stay).
+fn front_from_numbered_headings(paper: &mut Paper) {
+    let kind_of = |h: &str| labels::kind_of(&labels::norm_label(h));
+    if paper.recommendations.is_empty() {
+        if let Some(h) = paper
+            .headings
+            .iter()
+            .find(|h| kind_of(h) == Some(LabelKind::Recommendations))
+            .cloned()
+        {
+            let (recs, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut paper.paragraphs)
+                .into_iter()
+                .partition(|p| p.section.as_deref() == Some(h.as_str()));
+            paper.paragraphs = rest;
+            paper.recommendations = recs.into_iter().map(|p| p.text).collect();
+        }
+    }
+    if paper.summary.is_none() {
+        if let Some(h) = paper
+            .headings
+            .iter()
+            .find(|h| kind_of(h) == Some(LabelKind::Summary))
+        {
+            let text: Vec<&str> = paper
+                .paragraphs
+                .iter()
+                .filter(|p| p.section.as_deref() == Some(h.as_str()))
+                .map(|p| p.text.as_str())
+                .collect();
+            if !text.is_empty() {
+                paper.summary = Some(text.join(" "));
+            }
+        }
+    }
 }
 
 /// A cabinet report's "1. Purpose of Report" heading with the purpose in its first

@@ -46,3 +46,27 @@ fn debug_lines() {
         );
     }
 }
+
+#[test]
+fn numbered_front_matter_sections() {
+    let p = parse_str(
+        "Local Plan Review\nReport of: Director of Place\n\n1. RECOMMENDATIONS\n1.1 That Cabinet approves the revised scheme.\n1.2 That Cabinet delegates minor changes to the Director.\n\n2. EXECUTIVE SUMMARY\n2.1 The plan must be reviewed every five years.\n\n3. BACKGROUND\n3.1 The council adopted its plan in 2019.\n",
+    );
+    assert_eq!(
+        p.recommendations,
+        vec![
+            "That Cabinet approves the revised scheme.",
+            "That Cabinet delegates minor changes to the Director."
+        ]
+    );
+    let numbers: Vec<&str> = p.paragraphs.iter().map(|x| x.number.as_str()).collect();
+    assert_eq!(
+        numbers,
+        vec!["2.1", "3.1"],
+        "recommendation numbering is not paragraph numbering"
+    );
+    assert_eq!(
+        p.summary.as_deref(),
+        Some("The plan must be reviewed every five years.")
+    );
+}
