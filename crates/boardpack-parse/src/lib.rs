@@ -169,35 +169,33 @@ pub(crate) fn section_entries(lines: &[lines::Line], section: &sections::Section
 /// recommendations; a numbered summary section gives the summary (its paragraphs stay).
 fn front_from_numbered_headings(paper: &mut Paper) {
     let kind_of = |h: &str| labels::kind_of(&labels::norm_label(h));
-    if paper.recommendations.is_empty() {
-        if let Some(h) = paper
+    if paper.recommendations.is_empty()
+        && let Some(h) = paper
             .headings
             .iter()
             .find(|h| kind_of(h) == Some(LabelKind::Recommendations))
             .cloned()
-        {
-            let (recs, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut paper.paragraphs)
-                .into_iter()
-                .partition(|p| p.section.as_deref() == Some(h.as_str()));
-            paper.paragraphs = rest;
-            paper.recommendations = recs.into_iter().map(|p| p.text).collect();
-        }
+    {
+        let (recs, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut paper.paragraphs)
+            .into_iter()
+            .partition(|p| p.section.as_deref() == Some(h.as_str()));
+        paper.paragraphs = rest;
+        paper.recommendations = recs.into_iter().map(|p| p.text).collect();
     }
-    if paper.summary.is_none() {
-        if let Some(h) = paper
+    if paper.summary.is_none()
+        && let Some(h) = paper
             .headings
             .iter()
             .find(|h| kind_of(h) == Some(LabelKind::Summary))
-        {
-            let text: Vec<&str> = paper
-                .paragraphs
-                .iter()
-                .filter(|p| p.section.as_deref() == Some(h.as_str()))
-                .map(|p| p.text.as_str())
-                .collect();
-            if !text.is_empty() {
-                paper.summary = Some(text.join(" "));
-            }
+    {
+        let text: Vec<&str> = paper
+            .paragraphs
+            .iter()
+            .filter(|p| p.section.as_deref() == Some(h.as_str()))
+            .map(|p| p.text.as_str())
+            .collect();
+        if !text.is_empty() {
+            paper.summary = Some(text.join(" "));
         }
     }
 }
