@@ -21,6 +21,9 @@ use crate::time::{self, Anchor, Hit, Tense};
 
 /// How many lines from the top a header date may sit.
 const HEADER_LINES: usize = 15;
+/// How many lines from the top a paper's own "Minutes of the meeting ... held on" line may
+/// sit.
+const OWN_MINUTES_LINES: usize = 4;
 /// How many lines from the top a bare date line may sit.
 const TOP_LINES: usize = 8;
 /// How many lines from the top a "Date:" label may sit.
@@ -129,7 +132,7 @@ fn stated(lines: &[Line<'_>]) -> Option<PaperDate> {
         }
     }
     for (i, l) in lines.iter().take(HEADER_LINES).enumerate() {
-        if let Some(d) = meeting_line(l, i < TOP_LINES) {
+        if let Some(d) = meeting_line(l, i < TOP_LINES, i < OWN_MINUTES_LINES) {
             return Some(stated_on(d, format!("meeting line: {}", l.text.trim())));
         }
     }
@@ -140,7 +143,10 @@ fn stated(lines: &[Line<'_>]) -> Option<PaperDate> {
 /// ("Wednesday, 20 June 2007", "TO THE CABINET ON TUESDAY 8TH APRIL 2003"), or a line that
 /// opens with a date and a title ("02/12/2020 - Carbon Neutrality Action Plan"), or a
 /// short line near the top that ends with one.
-fn meeting_line(l: &Line<'_>, top: bool) -> Option<NaiveDate> {
+fn meeting_line(l: &Line<'_>, top: bool, first_lines: bool) -> Option<NaiveDate> {
+    // "Minutes of the meeting of the X Committee held on Monday 3 February 2025" opening
+    // the paper is its own meeting; further down it refers to an earlier one.
+    let own_minutes = first_lines && l.text.trim_start().to_lowercase().starts_with("minutes of");
     for h in &l.hits {
         if !h.day || h.yearless || h.lead != time::Lead::None {
             continue;
@@ -159,7 +165,7 @@ fn meeting_line(l: &Line<'_>, top: bool) -> Option<NaiveDate> {
             "minutes of the meeting",
         ]
         .iter()
-        .any(|w| before.contains(w));
+        .any(|w| before.contains(w) && !(own_minutes && *w == "minutes of the meeting"));
         if refers_elsewhere {
             continue;
         }

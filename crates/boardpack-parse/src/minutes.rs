@@ -280,14 +280,23 @@ fn presenters(lines: &[Line], layout: &Layout, from: usize, to: usize) -> Vec<Pr
                 .find_map(|g| c.name(g));
             let pos = ["pos1", "pos2", "pos3"].iter().find_map(|g| c.name(g));
             let Some(name) = name else { continue };
-            let name = name.as_str().trim().to_string();
+            let mut name = name.as_str().trim().to_string();
+            let mut pos = pos.map(|p| p.as_str().trim().to_string());
+            // "The Licensing Manager, Pat Jones, presented": the first pattern reads the
+            // post as the name; the person is the part after it.
+            if let Some(post) = name.strip_prefix("The ").map(str::to_string)
+                && pos.as_deref().is_some_and(crate::text::looks_like_name)
+            {
+                name = pos.take().unwrap_or_default();
+                pos = Some(post);
+            }
             if out.iter().any(|p| p.name == name) || is_not_person(&name) {
                 continue;
             }
             out.push(Presenter {
                 name,
                 position: pos.map(|p| {
-                    let p = p.as_str().trim();
+                    let p = p.as_str();
                     p.strip_prefix("the ")
                         .or_else(|| p.strip_prefix("The "))
                         .unwrap_or(p)

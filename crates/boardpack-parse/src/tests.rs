@@ -70,3 +70,16 @@ fn numbered_front_matter_sections() {
         Some("The plan must be reviewed every five years.")
     );
 }
+
+#[test]
+fn presenter_after_their_post() {
+    let p = parse_str(
+        "Minutes of the meeting of the Licensing Committee held on Monday 3 February 2025\n\n16. Review of Licensing Policy\nThe Licensing Manager, Pat Example, presented the report.\nRESOLVED: That the draft policy be approved.\n",
+    );
+    let item = &p.items[0];
+    assert_eq!(item.presenters[0].name, "Pat Example");
+    assert_eq!(
+        item.presenters[0].position.as_deref(),
+        Some("Licensing Manager")
+    );
+}
