@@ -82,7 +82,13 @@ pub(crate) fn kind_of(label: &str) -> Option<LabelKind> {
         | "confidential"
         | "confidentiality"
         | "exempt information"
-        | "is the report confidential" => Confidential,
+        | "is the report confidential"
+        | "exempt"
+        | "exempt report"
+        | "exempt item"
+        | "is this report exempt"
+        | "open or exempt"
+        | "open/exempt" => Confidential,
         "summary"
         | "executive summary"
         | "summary of report"
@@ -203,7 +209,6 @@ pub(crate) fn kind_of(label: &str) -> Option<LabelKind> {
         | "cabinet portfolio"
         | "status"
         | "classification"
-        | "open/exempt"
         | "date of next meeting"
         | "restrictions"
         | "call-in"
