@@ -148,19 +148,7 @@ fn is_ask_section(lines: &[lines::Line], section: &sections::Section) -> bool {
 
 /// The list entries of a section: its inline value and lines.
 pub(crate) fn section_entries(lines: &[lines::Line], section: &sections::Section) -> Vec<String> {
-    let mut owned: Vec<lines::Line> = Vec::new();
-    if !section.value.is_empty() {
-        owned.push(lines::Line {
-            n: 0,
-            text: section.value.clone(),
-            marker: None,
-            tabbed: false,
-            gap_before: false,
-            linked: false,
-        });
-    }
-    owned.extend(section.lines.iter().map(|&i| lines[i].clone()));
-    entries::substantive(entries::entries(&owned))
+    entries::substantive(section.entries(lines))
 }
 
 /// Council reports often number their front matter as sections: "1. RECOMMENDATIONS"

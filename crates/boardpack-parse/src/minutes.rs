@@ -166,19 +166,7 @@ fn block_facts(
 
 /// The decisions of a "Decision:" block.
 fn decision_entries(lines: &[Line], sec: &Section) -> Vec<String> {
-    let mut owned: Vec<Line> = Vec::new();
-    if !sec.value.is_empty() {
-        owned.push(Line {
-            n: 0,
-            text: sec.value.clone(),
-            marker: None,
-            tabbed: false,
-            gap_before: false,
-            linked: false,
-        });
-    }
-    owned.extend(sec.lines.iter().map(|&i| lines[i].clone()));
-    let es = entries(&owned);
+    let es = sec.entries(lines);
     if es.iter().any(|e| RESOLUTION.is_match(&e.text)) {
         return resolutions(&es);
     }

@@ -47,6 +47,25 @@ pub(crate) struct Section {
     pub implicit: bool,
 }
 
+impl Section {
+    /// The section's list entries: its inline value first, then its lines.
+    pub(crate) fn entries(&self, lines: &[Line]) -> Vec<crate::entries::Entry> {
+        let mut owned: Vec<Line> = Vec::with_capacity(self.lines.len() + 1);
+        if !self.value.is_empty() {
+            owned.push(Line {
+                n: 0,
+                text: self.value.clone(),
+                marker: None,
+                tabbed: false,
+                gap_before: false,
+                linked: false,
+            });
+        }
+        owned.extend(self.lines.iter().map(|&i| lines[i].clone()));
+        crate::entries::entries(&owned)
+    }
+}
+
 /// Where an agenda item starts.
 #[derive(Debug, Clone)]
 pub(crate) struct ItemStart {
