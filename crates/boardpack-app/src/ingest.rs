@@ -262,35 +262,34 @@ fn look(path: &Path, known: Option<&boardpack_store::FileState>, split: bool) ->
             };
         }
     };
-    let mut parts = Vec::new();
-    let pieces = if split
-        && matches!(
-            format,
-            boardpack_read::Format::Pdf | boardpack_read::Format::Docx
-        ) {
-        boardpack_parse::split_pack(&doc)
+    let paged = matches!(
+        format,
+        boardpack_read::Format::Pdf | boardpack_read::Format::Docx
+    );
+    let mut pieces = if split && paged {
+        crate::pack_records(&doc, &path.to_string_lossy())
     } else {
         Vec::new()
     };
-    if pieces.len() > 1 {
-        for (i, piece) in pieces.into_iter().enumerate() {
-            let mut paper = boardpack_parse::parse(&piece.doc);
-            boardpack_extract::extract(&piece.doc, &paper).apply(&mut paper);
-            paper.pack = Some(boardpack_model::PackPart {
-                file: Some(path.to_string_lossy().into_owned()),
-                index: i + 1,
-                first_page: piece.first_page,
-                last_page: piece.last_page,
-            });
-            let passages = crate::passages::passages(&piece.doc, &paper);
-            parts.push((i as u32 + 1, paper, passages));
-        }
+    let parts = if pieces.len() > 1 {
+        pieces
+            .into_iter()
+            .enumerate()
+            .map(|(i, (paper, piece))| {
+                let passages = crate::passages::passages(&piece, &paper);
+                (i as u32 + 1, paper, passages)
+            })
+            .collect()
     } else {
-        let mut paper = boardpack_parse::parse(&doc);
-        boardpack_extract::extract(&doc, &paper).apply(&mut paper);
+        // One paper: the single part is the whole document, read on its own.
+        let mut paper = match pieces.pop() {
+            Some((paper, _)) => paper,
+            None => crate::record(&doc),
+        };
+        paper.pack = None;
         let passages = crate::passages::passages(&doc, &paper);
-        parts.push((0, paper, passages));
-    }
+        vec![(0, paper, passages)]
+    };
     Seen::Parsed(Parsed {
         hash,
         size,

@@ -48,6 +48,36 @@ pub fn default_library_dir() -> PathBuf {
     PathBuf::from(".boardpack")
 }
 
+/// A document's full record: the parse stage's structure, then the extract stage's facts.
+pub fn record(doc: &boardpack_read::Document) -> Paper {
+    let mut paper = boardpack_parse::parse(doc);
+    boardpack_extract::extract(doc, &paper).apply(&mut paper);
+    paper
+}
+
+/// An agenda pack's papers: `doc` split at the pages that open a paper, each part's
+/// record (with its place in `file`) and its own blocks. A document that holds one paper
+/// gives one part.
+pub fn pack_records(
+    doc: &boardpack_read::Document,
+    file: &str,
+) -> Vec<(Paper, boardpack_read::Document)> {
+    boardpack_parse::split_pack(doc)
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let mut paper = record(&part.doc);
+            paper.pack = Some(boardpack_model::PackPart {
+                file: Some(file.to_string()),
+                index: i + 1,
+                first_page: part.first_page,
+                last_page: part.last_page,
+            });
+            (paper, part.doc)
+        })
+        .collect()
+}
+
 /// An open library.
 pub struct Library {
     dir: PathBuf,

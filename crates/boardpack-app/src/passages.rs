@@ -174,8 +174,7 @@ mod tests {
     fn passages_cover_paragraphs_prose_and_front_matter() {
         let text = "Budget Update\nSummary\nThis report updates members on spend.\nRecommendation(s)\nMembers are asked to note the update.\n\nIntroduction\nOpening remarks by the Chair were brief.\nThey ran over two lines.\n\nA second block of prose.\n\nBackground\n1. The Board agreed a budget of £2 million in March 2025.\n2. Spending is on track.\n";
         let doc = boardpack_read::read_text(text.as_bytes()).expect("text");
-        let mut paper = boardpack_parse::parse(&doc);
-        boardpack_extract::extract(&doc, &paper).apply(&mut paper);
+        let paper = crate::record(&doc);
         let got: Vec<(String, Option<String>, Option<String>)> = passages(&doc, &paper)
             .into_iter()
             .map(|p| (p.field, p.number, p.heading))

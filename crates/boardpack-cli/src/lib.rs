@@ -308,31 +308,17 @@ pub fn parse_file(path: &Path) -> Result<Paper> {
 pub fn parse_pack_file(path: &Path) -> Result<Vec<Paper>> {
     let bytes = read_limited(path).with_context(|| path.display().to_string())?;
     let doc = boardpack_read::read(&bytes).with_context(|| path.display().to_string())?;
-    let parts = boardpack_parse::split_pack(&doc);
-    let file = path.display().to_string();
-    Ok(parts
-        .into_iter()
-        .enumerate()
-        .map(|(i, part)| {
-            let mut paper = boardpack_parse::parse(&part.doc);
-            boardpack_extract::extract(&part.doc, &paper).apply(&mut paper);
-            paper.pack = Some(boardpack_model::PackPart {
-                file: Some(file.clone()),
-                index: i + 1,
-                first_page: part.first_page,
-                last_page: part.last_page,
-            });
-            paper
-        })
-        .collect())
+    Ok(
+        boardpack_app::pack_records(&doc, &path.display().to_string())
+            .into_iter()
+            .map(|(paper, _)| paper)
+            .collect(),
+    )
 }
 
 /// Runs the pipeline over bytes already in memory.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Paper> {
-    let doc = boardpack_read::read(bytes)?;
-    let mut paper = boardpack_parse::parse(&doc);
-    boardpack_extract::extract(&doc, &paper).apply(&mut paper);
-    Ok(paper)
+    Ok(boardpack_app::record(&boardpack_read::read(bytes)?))
 }
 
 /// Reads a file, refusing directories and files over the reader's size limit before
