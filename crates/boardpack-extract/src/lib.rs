@@ -64,6 +64,22 @@ impl Unit<'_> {
     }
 }
 
+/// Body units of the given lines, numbered from 1: what the extractors' table-driven
+/// tests feed them.
+#[cfg(test)]
+pub(crate) fn test_units<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<Unit<'a>> {
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| Unit {
+            field: "body",
+            paragraph: None,
+            line: i + 1,
+            text,
+        })
+        .collect()
+}
+
 /// Splits a document into [`Unit`]s, tagging each line with its numbered paragraph.
 pub fn units<'a>(doc: &'a Document, paper: &'a Paper) -> Vec<Unit<'a>> {
     let mut out = Vec::with_capacity(doc.blocks.len());

@@ -4,21 +4,11 @@
 use boardpack_model::{DateBasis, Paper};
 
 use super::paper_date;
-use crate::Unit;
 
 /// Runs `paper_date` over `lines` (one unit each) and compares value, earliest, latest
 /// and basis ("" for null; basis "stated", "inferred" or "" for no date at all).
 fn check(lines: &[&str], expected: (&str, &str, &str, &str)) {
-    let units: Vec<Unit<'_>> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, text)| Unit {
-            field: "body",
-            paragraph: None,
-            line: i + 1,
-            text,
-        })
-        .collect();
+    let units = crate::test_units(lines.iter().copied());
     let got = paper_date(&Paper::default(), &units);
     let got = match got {
         None => (String::new(), String::new(), String::new(), String::new()),

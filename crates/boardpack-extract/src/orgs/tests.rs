@@ -7,17 +7,7 @@ use crate::Unit;
 /// Runs the finder over `input` (one unit per line) and compares the names found, each
 /// written as "name" or "name = alias = alias", in order of first appearance.
 fn check(input: &str, expected: &[&str]) {
-    let units: Vec<Unit<'_>> = input
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .enumerate()
-        .map(|(i, text)| Unit {
-            field: "body",
-            paragraph: None,
-            line: i + 1,
-            text,
-        })
-        .collect();
+    let units = crate::test_units(input.lines().filter(|l| !l.trim().is_empty()));
     let got: Vec<String> = super::organisations(&units, &Paper::default())
         .into_iter()
         .map(|o| {

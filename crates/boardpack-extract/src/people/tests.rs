@@ -7,17 +7,7 @@ use crate::Unit;
 /// Runs the finder over `input` (one unit per line) with the given contacts and
 /// presenters, and compares "name [role]" entries in order of first appearance.
 fn check_with(input: &str, paper: &Paper, expected: &[&str]) {
-    let units: Vec<Unit<'_>> = input
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .enumerate()
-        .map(|(i, text)| Unit {
-            field: "body",
-            paragraph: None,
-            line: i + 1,
-            text,
-        })
-        .collect();
+    let units = crate::test_units(input.lines().filter(|l| !l.trim().is_empty()));
     let got: Vec<String> = super::people(&units, paper)
         .into_iter()
         .map(|p| format!("{} [{}]", p.name, p.role.unwrap_or_default()))
