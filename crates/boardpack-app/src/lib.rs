@@ -261,10 +261,11 @@ impl Library {
         let results = self.index.search(query)?;
         let mut hits = Vec::with_capacity(results.hits.len());
         for h in results.hits {
+            // The row alone: a hit needs the path, not the decoded record.
             let path = self
                 .store
-                .paper(h.paper_id)?
-                .map(|(row, _)| row.path)
+                .row(h.paper_id)?
+                .map(|row| row.path)
                 .unwrap_or_default();
             let citation = citation(
                 &h.title,

@@ -269,6 +269,11 @@ impl Store {
         read::paper(&self.conn(), id)
     }
 
+    /// A paper's row alone, without decoding its record.
+    pub fn row(&self, id: PaperId) -> Result<Option<PaperRow>> {
+        read::row(&self.conn(), id)
+    }
+
     /// Finds a paper by id, exact path, or a file name / path suffix that names one
     /// paper.
     ///

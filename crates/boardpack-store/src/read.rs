@@ -90,6 +90,14 @@ pub(crate) fn paper(conn: &Connection, id: PaperId) -> Result<Option<(PaperRow, 
     Ok(Some((row, record)))
 }
 
+pub(crate) fn row(conn: &Connection, id: PaperId) -> Result<Option<PaperRow>> {
+    conn.prepare_cached(&format!(
+        "SELECT {ROW_COLUMNS} FROM papers p WHERE p.id = ?1"
+    ))
+    .and_then(|mut s| s.query_row([id], paper_row).optional())
+    .ctx("reading a paper's row")
+}
+
 pub(crate) fn papers(conn: &Connection) -> Result<Vec<PaperRow>> {
     conn.prepare_cached(&format!(
         "SELECT {ROW_COLUMNS} FROM papers p ORDER BY p.path, p.part"
