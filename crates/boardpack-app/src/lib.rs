@@ -9,6 +9,9 @@
 
 mod ingest;
 pub mod passages;
+mod track;
+pub use boardpack_track as tracking;
+pub use track::{FollowFilter, today};
 
 use std::path::{Path, PathBuf};
 
