@@ -353,8 +353,8 @@ impl Store {
     }
 
     /// Stores the links found for items (None clears), in one transaction.
-    pub fn set_links(&mut self, links: &[(String, Option<Link>)]) -> Result<()> {
-        track::set_links(self.conn_mut(), links)
+    pub fn set_links(&self, links: &[(String, Option<Link>)]) -> Result<()> {
+        track::set_links(&mut self.conn(), links)
     }
 
     /// The user's verdicts: (item id, target key, verdict), oldest first.

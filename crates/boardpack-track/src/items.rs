@@ -23,7 +23,9 @@ pub fn items(paper: i64, record: &Paper) -> Vec<Item> {
             text: action.text.clone(),
             owner: action.owner.clone(),
             item: under.and_then(|it| it.number.clone()),
-            context: under.map(|it| it.title.clone()).or_else(|| paper_title.clone()),
+            context: under
+                .map(|it| it.title.clone())
+                .or_else(|| paper_title.clone()),
             timescale,
             start,
             end,
@@ -45,7 +47,9 @@ pub fn items(paper: i64, record: &Paper) -> Vec<Item> {
             text: decision.clone(),
             owner: None,
             item: under.and_then(|it| it.number.clone()),
-            context: under.map(|it| it.title.clone()).or_else(|| paper_title.clone()),
+            context: under
+                .map(|it| it.title.clone())
+                .or_else(|| paper_title.clone()),
             timescale,
             start,
             end,
@@ -87,6 +91,30 @@ fn timescale_of(
     (Some(last.text.clone()), start, last.last.clone())
 }
 
+/// Actions that name no work of their own: "Officers to take forward the work programme
+/// as directed by members."
+pub fn is_boilerplate(text: &str) -> bool {
+    let t = text.to_lowercase();
+    (t.contains("as directed by") || t.contains("as appropriate") || t.contains("as necessary"))
+        && t.split_whitespace().count() <= 14
+}
+
+/// Whether an activity is described as done ("Agreed a referral protocol ..."): it opens
+/// with a verb in the past tense.
+pub fn is_done(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    const NOT_DONE: &[&str] = &[
+        "expected",
+        "intended",
+        "planned",
+        "proposed",
+        "required",
+        "scheduled",
+        "needed",
+    ];
+    first.len() > 4 && first.ends_with("ed") && !NOT_DONE.contains(&first.as_str())
+}
+
 /// Decisions that close the formalities of a meeting rather than decide work: apologies,
 /// declarations, minutes agreed, reports merely noted.
 pub fn is_procedural(text: &str) -> bool {
@@ -113,6 +141,21 @@ pub fn is_procedural(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boilerplate_and_done() {
+        assert!(is_boilerplate(
+            "Officers to take forward the work programme as directed by members."
+        ));
+        assert!(!is_boilerplate(
+            "Officers to bring a recovery plan to the Board in June 2024."
+        ));
+        assert!(is_done(
+            "Agreed a referral protocol with Jobcentre Plus (November 2023)."
+        ));
+        assert!(!is_done("Agreeing a delivery model with the councils."));
+        assert!(!is_done("Proposed consultation on the plan (May)."));
+    }
 
     #[test]
     fn procedural_decisions() {
@@ -142,6 +185,9 @@ mod tests {
         assert_eq!(t.as_deref(), Some("March 2024"));
         assert_eq!(e.as_deref(), Some("2024-03-31"));
         assert!(s.is_some());
-        assert_eq!(timescale_of("Officers to report back.", None), (None, None, None));
+        assert_eq!(
+            timescale_of("Officers to report back.", None),
+            (None, None, None)
+        );
     }
 }

@@ -15,7 +15,7 @@ pub mod subjects;
 pub mod text;
 mod types;
 
-pub use items::{is_procedural, items};
+pub use items::{is_boilerplate, is_done, is_procedural, items};
 pub use link::{Best, Matcher, Scored, Weights};
 pub use subjects::{key_of, subjects};
 pub use types::*;

@@ -20,6 +20,11 @@ pub const THRESHOLD: f32 = 0.5;
 pub const STRONG: f32 = 0.8;
 /// How long after an item's paper a report-back is looked for, in days.
 pub const HORIZON_DAYS: i64 = 3 * 366;
+/// The share of an item's own wording (by weight) a passage must contain to report on
+/// it: report-back wording and dates alone never link.
+pub const MIN_COVERAGE: f32 = 0.35;
+/// How long before an item's timescale opens a paper may already report on it, in days.
+pub const EARLY_DAYS: i64 = 31;
 
 /// How rare (informative) a word is: e.g. an inverse document frequency. Words the
 /// library has never seen should weigh the most.
@@ -41,6 +46,9 @@ impl Weights for Uniform {
 struct Prepared {
     /// Day number of the item's paper date.
     day: i64,
+    /// The first day a report on it may come: its paper's next day, or shortly before
+    /// its timescale opens, whichever is later.
+    from: i64,
     /// (year, month) of the item's paper date.
     month: (i32, u32),
     /// Item words with their weights and printed forms.
@@ -88,11 +96,33 @@ impl Matcher {
                 Some((d, y, m)) => (d, (y, m)),
                 None => (i64::MIN, (0, 0)),
             };
+            let opens = item
+                .start
+                .as_deref()
+                .and_then(day_of)
+                .map_or(i64::MIN, |(d, _, _)| d - EARLY_DAYS);
+            // Something due on one day cannot be reported as done before that day.
+            let on_day = match (item.start.as_deref(), item.end.as_deref()) {
+                (Some(a), Some(b)) if a == b => day_of(a).map_or(i64::MIN, |(d, _, _)| d),
+                _ => i64::MIN,
+            };
+            let from = if day == i64::MIN {
+                i64::MAX
+            } else {
+                (day + 1).max(opens).max(on_day)
+            };
+            // Boilerplate ("Officers to take forward as directed by members") is not
+            // followed through.
+            let from = if crate::items::is_boilerplate(&item.text) {
+                i64::MAX
+            } else {
+                from
+            };
             let mut words: Vec<(String, f32, String)> = Vec::new();
             let mut printed: HashMap<String, String> = HashMap::new();
             for (_, w) in raw_words(&item.text) {
                 printed
-                    .entry(crate::text::norm(w))
+                    .entry(crate::text::stem(w))
                     .or_insert_with(|| w.to_string());
             }
             let item_words = content_words(&item.text);
@@ -110,7 +140,8 @@ impl Matcher {
             let mut context: Vec<(String, f32)> = Vec::new();
             if let Some(c) = &item.context {
                 for w in content_words(c) {
-                    if !words.iter().any(|(x, _, _)| *x == w) && !context.iter().any(|(x, _)| *x == w)
+                    if !words.iter().any(|(x, _, _)| *x == w)
+                        && !context.iter().any(|(x, _)| *x == w)
                     {
                         let wt = weights.weight(&w);
                         context.push((w, wt));
@@ -127,6 +158,7 @@ impl Matcher {
             }
             prepared.push(Prepared {
                 day,
+                from,
                 month,
                 words,
                 total,
@@ -167,14 +199,10 @@ impl Matcher {
         let set: HashSet<&str> = words.iter().map(String::as_str).collect();
         for w in &set {
             if let Some(list) = self.postings.get(*w) {
-                candidates.extend(
-                    list.iter()
-                        .copied()
-                        .filter(|&i| {
-                            let it = &self.items[i as usize];
-                            it.day < day && day - it.day <= HORIZON_DAYS
-                        }),
-                );
+                candidates.extend(list.iter().copied().filter(|&i| {
+                    let it = &self.items[i as usize];
+                    it.from <= day && day - it.day <= HORIZON_DAYS
+                }));
             }
         }
         if candidates.is_empty() {
@@ -193,10 +221,20 @@ impl Matcher {
         for i in candidates {
             let it = &self.items[i as usize];
             let mut why = Vec::new();
-            let shared: Vec<&(String, f32, String)> =
-                it.words.iter().filter(|(w, _, _)| set.contains(w.as_str())).collect();
+            let shared: Vec<&(String, f32, String)> = it
+                .words
+                .iter()
+                .filter(|(w, _, _)| set.contains(w.as_str()))
+                .collect();
             let covered: f32 = shared.iter().map(|(_, w, _)| w).sum();
-            let coverage = if it.total > 0.0 { covered / it.total } else { 0.0 };
+            let coverage = if it.total > 0.0 {
+                covered / it.total
+            } else {
+                0.0
+            };
+            if coverage < MIN_COVERAGE {
+                continue;
+            }
             let ctx: f32 = it
                 .context
                 .iter()
@@ -403,7 +441,10 @@ impl Best {
 
     /// Every item's link.
     pub fn into_links(self) -> HashMap<usize, Link> {
-        self.links.into_iter().map(|(k, (_, _, l))| (k, l)).collect()
+        self.links
+            .into_iter()
+            .map(|(k, (_, _, l))| (k, l))
+            .collect()
     }
 }
 
@@ -458,7 +499,10 @@ mod tests {
     fn days() {
         assert_eq!(day_of("1970-01-01").map(|d| d.0), Some(0));
         assert_eq!(day_of("2024-02-29").map(|d| d.0), Some(19_782));
-        assert_eq!(crate::iso_from_days(day_of("2031-12-31").unwrap().0), "2031-12-31");
+        assert_eq!(
+            crate::iso_from_days(day_of("2031-12-31").unwrap().0),
+            "2031-12-31"
+        );
         assert_eq!(day_of("2024-13-01"), None);
     }
 
@@ -504,7 +548,11 @@ mod tests {
         // Earlier or same-day papers never report on an item.
         assert!(m.offer(&paper(3, "2023-09-21"), &p).is_empty());
         // Unrelated text does not link.
-        let p = passage(3, "4", "The bus franchising consultation closed in October.");
+        let p = passage(
+            3,
+            "4",
+            "The bus franchising consultation closed in October.",
+        );
         assert!(m.offer(&later, &p).is_empty());
     }
 
@@ -519,12 +567,36 @@ mod tests {
             why: vec![],
             verdict: None,
         };
-        best.consider(Scored { item: 0, link: link(5, 0.9) }, "2024-06-01");
-        best.consider(Scored { item: 0, link: link(4, 0.55) }, "2024-03-01");
+        best.consider(
+            Scored {
+                item: 0,
+                link: link(5, 0.9),
+            },
+            "2024-06-01",
+        );
+        best.consider(
+            Scored {
+                item: 0,
+                link: link(4, 0.55),
+            },
+            "2024-03-01",
+        );
         assert_eq!(best.get(0).unwrap().paper, 5);
-        best.consider(Scored { item: 0, link: link(3, 0.85) }, "2024-01-01");
+        best.consider(
+            Scored {
+                item: 0,
+                link: link(3, 0.85),
+            },
+            "2024-01-01",
+        );
         assert_eq!(best.get(0).unwrap().paper, 3);
-        best.consider(Scored { item: 0, link: link(6, 0.95) }, "2024-01-01");
+        best.consider(
+            Scored {
+                item: 0,
+                link: link(6, 0.95),
+            },
+            "2024-01-01",
+        );
         assert_eq!(best.get(0).unwrap().paper, 6);
     }
 }

@@ -8,11 +8,41 @@ use crate::{Mention, MentionKind, PaperSubjects, PassageRef};
 
 /// Head nouns of named initiatives (normalised, sorted).
 const HEADS: &[&str] = &[
-    "account", "act", "agreement", "allowance", "bill", "bootcamp", "budget", "charter",
-    "compact", "credit", "deal", "framework", "fund", "grant", "guarantee", "hub",
-    "initiative", "network", "offer", "partnership", "pathway", "pilot", "plan", "pledge",
-    "premium", "program", "programme", "project", "prospectus", "review", "scheme",
-    "strategy", "support", "taskforce", "zone",
+    "account",
+    "act",
+    "agreement",
+    "allowance",
+    "bill",
+    "bootcamp",
+    "budget",
+    "charter",
+    "compact",
+    "credit",
+    "deal",
+    "framework",
+    "fund",
+    "grant",
+    "guarantee",
+    "hub",
+    "initiative",
+    "network",
+    "offer",
+    "partnership",
+    "pathway",
+    "pilot",
+    "plan",
+    "pledge",
+    "premium",
+    "program",
+    "programme",
+    "project",
+    "prospectus",
+    "review",
+    "scheme",
+    "strategy",
+    "support",
+    "taskforce",
+    "zone",
 ];
 
 /// Words that may join a name's capitalised words ("Work and Health Programme").
@@ -20,10 +50,46 @@ const JOINERS: &[&str] = &["&", "and", "for", "in", "of", "on", "the", "to"];
 
 /// Capitalised words that open a sentence or a date rather than a name.
 const LEADING: &[&str] = &[
-    "a", "after", "all", "an", "and", "april", "as", "at", "august", "by", "december",
-    "during", "each", "february", "following", "for", "from", "further", "in", "its",
-    "january", "july", "june", "march", "may", "november", "october", "of", "on", "our",
-    "september", "since", "that", "the", "their", "this", "through", "to", "under", "when",
+    "a",
+    "after",
+    "all",
+    "an",
+    "and",
+    "april",
+    "as",
+    "at",
+    "august",
+    "by",
+    "december",
+    "during",
+    "each",
+    "february",
+    "following",
+    "for",
+    "from",
+    "further",
+    "in",
+    "its",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "november",
+    "october",
+    "of",
+    "on",
+    "our",
+    "september",
+    "since",
+    "that",
+    "the",
+    "their",
+    "this",
+    "through",
+    "to",
+    "under",
+    "when",
     "with",
 ];
 
@@ -129,7 +195,13 @@ fn mention_kind(passage: &PassageRef, lower: &str, has_money: bool) -> MentionKi
     }
     const DECIDED: &[&str] = &["resolved", "approved", "agreed to", "decided", "was agreed"];
     const PROPOSED: &[&str] = &[
-        "propose", "recommend", "will be", "plans to", "intend", "is asked to", "are asked to",
+        "propose",
+        "recommend",
+        "will be",
+        "plans to",
+        "intend",
+        "is asked to",
+        "are asked to",
         "options for",
     ];
     if DECIDED.iter().any(|w| lower.contains(w)) {
@@ -269,13 +341,21 @@ mod tests {
             ["Work and Health Programme", "Universal Support"]
         );
         assert_eq!(
-            found("In January the Northmoor Jobs Guarantee opened; Local Skills Improvement Plans follow."),
+            found(
+                "In January the Northmoor Jobs Guarantee opened; Local Skills Improvement Plans follow."
+            ),
             ["Northmoor Jobs Guarantee", "Local Skills Improvement Plans"]
         );
-        assert_eq!(found("Further Adult Skills Fund allocations"), ["Adult Skills Fund"]);
+        assert_eq!(
+            found("Further Adult Skills Fund allocations"),
+            ["Adult Skills Fund"]
+        );
         // A lone head noun, or a run without one, is not a name.
         assert!(found("The Plan was agreed. Cllr Jane Smith spoke.").is_empty());
-        assert_eq!(key_of("Local Skills Improvement Plans"), "local skills improvement plan");
+        assert_eq!(
+            key_of("Local Skills Improvement Plans"),
+            "local skills improvement plan"
+        );
         assert_eq!(key_of("Jobs & Skills Fund"), "jobs and skills fund");
     }
 
@@ -290,15 +370,30 @@ mod tests {
         };
         let got = subjects(
             &[
-                p(0, "paragraph", "The Adult Skills Fund (ASF) is devolved in 2025."),
-                p(1, "paragraph", "The ASF allocation is £38.6 million a year."),
-                p(2, "decision", "The Board agreed the Adult Skills Fund commissioning approach."),
+                p(
+                    0,
+                    "paragraph",
+                    "The Adult Skills Fund (ASF) is devolved in 2025.",
+                ),
+                p(
+                    1,
+                    "paragraph",
+                    "The ASF allocation is £38.6 million a year.",
+                ),
+                p(
+                    2,
+                    "decision",
+                    "The Board agreed the Adult Skills Fund commissioning approach.",
+                ),
                 p(3, "paragraph", "The Skills Board met."),
             ],
             &[],
             Some("Skills Board"),
         );
-        assert_eq!(got.aliases, [("asf".to_string(), "adult skills fund".to_string())]);
+        assert_eq!(
+            got.aliases,
+            [("asf".to_string(), "adult skills fund".to_string())]
+        );
         let m: Vec<(u32, &str, MentionKind, Option<&str>)> = got
             .mentions
             .iter()

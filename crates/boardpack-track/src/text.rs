@@ -4,22 +4,155 @@
 /// Words that say nothing about a subject: function words and the vocabulary of every
 /// committee paper. Sorted, for binary search.
 const STOP: &[&str] = &[
-    "a", "about", "across", "after", "agree", "agreed", "all", "also", "an", "and", "any",
-    "are", "as", "asked", "at", "be", "been", "before", "being", "board", "both", "bring",
-    "but", "by", "can", "committee", "could", "council", "did", "do", "does", "each", "for",
-    "forward", "from", "further", "give", "had", "has", "have", "he", "her", "his", "how",
-    "if", "in", "including", "into", "is", "it", "item", "its", "last", "meeting", "member",
-    "more", "new", "next", "not", "note", "noted", "of", "officer", "on", "one", "or",
-    "other", "our", "out", "over", "paper", "per", "progress", "provide", "report",
-    "reported", "she", "should", "so", "such", "take", "than", "that", "the", "their",
-    "them", "then", "there", "these", "they", "this", "those", "through", "to", "two",
-    "under", "up", "update", "upon", "was", "we", "were", "what", "when", "which", "while",
-    "who", "will", "with", "within", "would",
+    "a",
+    "about",
+    "across",
+    "after",
+    "agree",
+    "agreed",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "appropriate",
+    "are",
+    "as",
+    "asked",
+    "at",
+    "back",
+    "be",
+    "been",
+    "before",
+    "being",
+    "board",
+    "both",
+    "bring",
+    "but",
+    "by",
+    "can",
+    "comment",
+    "committee",
+    "could",
+    "council",
+    "did",
+    "directed",
+    "do",
+    "does",
+    "each",
+    "for",
+    "forward",
+    "from",
+    "further",
+    "give",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "his",
+    "how",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "item",
+    "its",
+    "last",
+    "light",
+    "meeting",
+    "member",
+    "more",
+    "new",
+    "next",
+    "not",
+    "note",
+    "noted",
+    "of",
+    "officer",
+    "on",
+    "one",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "paper",
+    "per",
+    "progress",
+    "provide",
+    "report",
+    "reported",
+    "she",
+    "should",
+    "so",
+    "such",
+    "take",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "two",
+    "under",
+    "up",
+    "update",
+    "upon",
+    "view",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "which",
+    "while",
+    "who",
+    "will",
+    "with",
+    "within",
+    "would",
+];
+
+/// Calendar words: dates are matched as dates, not as words. Sorted.
+const CALENDAR: &[&str] = &[
+    "april",
+    "august",
+    "autumn",
+    "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "monday",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "spring",
+    "summer",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+    "winter",
 ];
 
 /// Whether a normalised word carries no subject.
 pub fn is_stop(word: &str) -> bool {
-    STOP.binary_search(&word).is_ok()
+    STOP.binary_search(&word).is_ok() || CALENDAR.binary_search(&word).is_ok()
 }
 
 /// The words of `text` as (byte offset, word) pairs: runs of letters and digits; an
@@ -53,7 +186,20 @@ pub fn raw_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// A word's matching form: lower case, possessive dropped, a light plural/verb stem
+/// A word's matching form: lower case, possessive dropped, English (Porter 2) stem, so
+/// "evaluation", "evaluate" and "evaluator" match.
+pub fn stem(word: &str) -> String {
+    static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> = std::sync::LazyLock::new(|| {
+        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+    });
+    let w = norm(word);
+    if w.contains('-') || !w.is_ascii() {
+        return w;
+    }
+    STEMMER.stem(&w).into_owned()
+}
+
+/// A word's display-and-key form: lower case, possessive dropped, a light plural stem
 /// ("enrolments" → "enrolment", "agencies" → "agency", "placements" → "placement").
 pub fn norm(word: &str) -> String {
     let mut w = word.to_lowercase().replace('’', "'");
@@ -97,7 +243,9 @@ pub fn content_words(text: &str) -> Vec<String> {
         }
         prev_end = Some(start + w.len());
         if w.chars().all(|c| c.is_ascii_digit()) {
-            if w.len() >= 3 {
+            // Counts of note; years are dates, matched as dates.
+            let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+            if w.len() >= 3 && !year {
                 out.push(w.to_string());
             }
             continue;
@@ -107,7 +255,7 @@ pub fn content_words(text: &str) -> Vec<String> {
         }
         let n = norm(w);
         if !is_stop(&n) {
-            out.push(n);
+            out.push(stem(w));
         }
     }
     if parts > 1 {
@@ -123,6 +271,7 @@ mod tests {
     #[test]
     fn stop_list_is_sorted() {
         assert!(STOP.windows(2).all(|w| w[0] < w[1]));
+        assert!(CALENDAR.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
@@ -130,7 +279,18 @@ mod tests {
         let w: Vec<&str> = raw_words("The Board’s self-assessment (2024/25) enrolments")
             .map(|(_, w)| w)
             .collect();
-        assert_eq!(w, ["The", "Board’s", "self", "assessment", "2024", "25", "enrolments"]);
+        assert_eq!(
+            w,
+            [
+                "The",
+                "Board’s",
+                "self",
+                "assessment",
+                "2024",
+                "25",
+                "enrolments"
+            ]
+        );
         assert_eq!(norm("Board’s"), "board");
         assert_eq!(norm("enrolments"), "enrolment");
         assert_eq!(norm("agencies"), "agency");
@@ -138,11 +298,11 @@ mod tests {
         assert_eq!(norm("bus"), "bus");
         assert_eq!(
             content_words("Officers to bring a mobilisation update on the Eastcliffe procurement"),
-            ["mobilisation", "eastcliffe", "procurement"]
+            ["mobilis", "eastcliff", "procur"]
         );
         assert_eq!(
             content_words("report on take-up and the self-assessment"),
-            ["take-up", "self", "assessment", "self-assessment"]
+            ["take-up", "self", "assess", "self-assessment"]
         );
     }
 }
