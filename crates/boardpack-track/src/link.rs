@@ -23,6 +23,9 @@ pub const HORIZON_DAYS: i64 = 3 * 366;
 /// The share of an item's own wording (by weight) a passage must contain to report on
 /// it: report-back wording and dates alone never link.
 pub const MIN_COVERAGE: f32 = 0.35;
+/// How long after an item's paper, or after its timescale ends if later, a weak match may
+/// still link, in days: report-backs come within a few meetings.
+pub const WEAK_DAYS: i64 = 366;
 /// How long before an item's timescale opens a paper may already report on it, in days.
 pub const EARLY_DAYS: i64 = 31;
 
@@ -49,6 +52,8 @@ struct Prepared {
     /// The first day a report on it may come: its paper's next day, or shortly before
     /// its timescale opens, whichever is later.
     from: i64,
+    /// The last day a weak match may link.
+    weak_until: i64,
     /// (year, month) of the item's paper date.
     month: (i32, u32),
     /// Item words with their weights and printed forms.
@@ -156,9 +161,16 @@ impl Matcher {
             for (w, _) in &context {
                 postings.entry(w.clone()).or_default().push(i as u32);
             }
+            let due = item
+                .end
+                .as_deref()
+                .and_then(day_of)
+                .map_or(day, |(d, _, _)| d.max(day));
+            let weak_until = due.saturating_add(WEAK_DAYS);
             prepared.push(Prepared {
                 day,
                 from,
+                weak_until,
                 month,
                 words,
                 total,
@@ -285,6 +297,9 @@ impl Matcher {
                 } else {
                     score -= 0.4;
                 }
+            }
+            if score < STRONG && day > it.weak_until {
+                continue;
             }
             if score >= THRESHOLD {
                 out.push(Scored {
