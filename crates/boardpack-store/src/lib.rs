@@ -338,8 +338,8 @@ impl Store {
 
     /// Replaces the track rows of each paper given (items, mentions, aliases) and marks
     /// it tracked, in one transaction. Links are kept only through `set_links`.
-    pub fn write_track(&mut self, derived: &[TrackDerived]) -> Result<()> {
-        track::write_derived(self.conn_mut(), derived)
+    pub fn write_track(&self, derived: &[TrackDerived]) -> Result<()> {
+        track::write_derived(&mut self.conn(), derived)
     }
 
     /// Track items with their links: all, or those of some papers.

@@ -70,7 +70,13 @@ struct Prepared {
 pub struct Matcher {
     items: Vec<Prepared>,
     postings: HashMap<String, Vec<u32>>,
+    /// Longest posting list used to find candidates: words shared by more items say
+    /// little about which one a passage reports on (they still count in the score).
+    cap: usize,
 }
+
+/// The shortest posting-list cap; the cap is this or a twentieth of the items.
+pub const MIN_CAP: usize = 64;
 
 /// A passage scored against one item.
 #[derive(Debug, Clone, PartialEq)]
@@ -180,9 +186,11 @@ impl Matcher {
                 position,
             });
         }
+        let cap = MIN_CAP.max(prepared.len() / 20);
         Matcher {
             items: prepared,
             postings,
+            cap,
         }
     }
 
@@ -210,7 +218,7 @@ impl Matcher {
         let mut candidates: Vec<u32> = Vec::new();
         let set: HashSet<&str> = words.iter().map(String::as_str).collect();
         for w in &set {
-            if let Some(list) = self.postings.get(*w) {
+            if let Some(list) = self.postings.get(*w).filter(|l| l.len() <= self.cap) {
                 candidates.extend(list.iter().copied().filter(|&i| {
                     let it = &self.items[i as usize];
                     it.from <= day && day - it.day <= HORIZON_DAYS
