@@ -173,6 +173,12 @@ impl Library {
         })
     }
 
+    /// Forgets the track stage's derived results (keeping the user's verdicts and
+    /// statuses); the next track query runs it afresh over the whole library.
+    pub fn reset_track(&self) -> Result<()> {
+        Ok(self.store.clear_track()?)
+    }
+
     /// Derives and stores the items, mentions and abbreviations of `papers`.
     fn derive(&self, papers: &[PaperId], rows: &HashMap<PaperId, PaperRow>) -> Result<()> {
         for chunk in papers.chunks(DERIVE_BATCH) {

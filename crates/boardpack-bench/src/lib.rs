@@ -20,3 +20,4 @@ pub mod generate;
 pub mod queries;
 pub mod rng;
 pub mod run;
+pub mod track;

@@ -399,6 +399,12 @@ impl Store {
         track::mentions(&self.conn(), keys)
     }
 
+    /// Forgets every derived track row (not the user's verdicts or statuses), so the next
+    /// track run starts afresh.
+    pub fn clear_track(&self) -> Result<()> {
+        track::clear(&mut self.conn())
+    }
+
     /// The store generation the track tables reflect (-1 when never run).
     pub fn track_generation(&self) -> Result<i64> {
         track::track_generation(&self.conn())
