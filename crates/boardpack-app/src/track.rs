@@ -162,8 +162,16 @@ impl Library {
             .map(|r| (r.id, r))
             .collect();
         self.derive(&stale, &rows)?;
+        let derived_in = started.elapsed().as_secs_f64();
         let full = previous < 0 || stale.len() * 5 > rows.len();
         let relinked = self.relink(&stale, &rows, full)?;
+        if std::env::var_os("BOARDPACK_TRACE").is_some() {
+            eprintln!(
+                "track: derived {} papers in {derived_in:.2} s, linked {relinked} items in {:.2} s",
+                stale.len(),
+                started.elapsed().as_secs_f64() - derived_in
+            );
+        }
         self.store.set_track_generation(generation)?;
         Ok(TrackRun {
             derived: stale.len(),
