@@ -7,9 +7,10 @@
 //! from the store when it is missing or out of date.
 //!
 //! Modules: `schema` (fields, analyzers, documents), `query` (the user's text and the
-//! filters as tantivy queries, date bounds), `facets` (counts over all matches from fast
-//! columns). This file holds the contract types and [`Index`], which opens, writes and
-//! searches.
+//! filters as tantivy queries, date bounds), `count` (the total and facets, apart from
+//! ranking: exact up to a limit, estimated from a sample beyond), `facets` (facet counts
+//! from fast columns). This file holds the contract types and [`Index`], which opens,
+//! writes and searches.
 //!
 //! Query language: words are stemmed English and all required ("programmes" finds
 //! "programme"); "quoted phrases"; `OR`, `AND`, `NOT`/`-word`, parentheses; `field:term`
@@ -17,6 +18,7 @@
 //! No stop words are removed. Headings and titles weigh twice as much as the text.
 #![warn(missing_docs)]
 
+mod count;
 mod facets;
 mod query;
 mod schema;
@@ -31,7 +33,7 @@ use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument};
 
-use crate::facets::FacetCounter;
+pub use crate::count::EXACT_UP_TO;
 use crate::schema::Fields;
 pub use crate::schema::SCHEMA_VERSION;
 
@@ -111,6 +113,10 @@ pub struct Query {
     pub limit: usize,
     /// How many hits to skip.
     pub offset: usize,
+    /// Count matches exactly when there are at most this many; beyond, the total and
+    /// facets are estimated from a sample. None: [`EXACT_UP_TO`]; `Some(u64::MAX)`:
+    /// always exactly (slow for the commonest words).
+    pub count_exactly_up_to: Option<u64>,
 }
 
 /// One hit: a passage.
@@ -158,11 +164,14 @@ pub struct Facets {
 /// The result of a search.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Results {
-    /// Matching passages in all.
+    /// Matching passages in all: exact, or an estimate when `total_is_estimate`.
     pub total: usize,
+    /// Whether `total` and the facet counts are estimated from a sample (only when there
+    /// are more matches than [`Query::count_exactly_up_to`]).
+    pub total_is_estimate: bool,
     /// The hits asked for, best first.
     pub hits: Vec<Hit>,
-    /// Facet counts over all matches.
+    /// Facet counts over all matches (estimated when `total_is_estimate`).
     pub facets: Facets,
 }
 
@@ -331,7 +340,9 @@ impl Index {
     ///
     /// Hits are ranked by BM25 when there is query text; with filters only (blank text)
     /// every passage that passes the filters matches, newest paper first, score 0.
-    /// `total` and the facets count every match, not only the page of hits. Each hit's
+    /// `total` and the facets count every match, not only the page of hits: exactly when
+    /// there are at most [`Query::count_exactly_up_to`] (default [`EXACT_UP_TO`]), else
+    /// estimated from an even sample of the index (`total_is_estimate`). Each hit's
     /// snippet is the best fragment of its text (at most 200 characters) around the
     /// matched words, with their byte ranges; when the text holds none of them (e.g. the
     /// match was in the heading or title), it is the start of the text, with no ranges.
@@ -352,33 +363,33 @@ impl Index {
         let whole = query::combine(text, filters);
         let top =
             (query.limit > 0).then(|| TopDocs::with_limit(query.limit).and_offset(query.offset));
-        // One pass: the page of hits and the counts together.
-        let (addresses, (total, facets)): (Vec<(f32, DocAddress)>, _) = if ranked {
-            let (top, counts) = searcher
-                .search(whole.as_ref(), &(top, FacetCounter))
-                .map_err(engine)?;
-            (top.unwrap_or_default(), counts)
-        } else {
-            let top = top.map(|t| t.order_by_fast_field::<i64>("date", Order::Desc));
-            let (top, counts) = searcher
-                .search(whole.as_ref(), &(top, FacetCounter))
-                .map_err(engine)?;
-            let top = top
-                .unwrap_or_default()
+        // The page of hits alone, so tantivy can prune (block-WAND) ...
+        let addresses: Vec<(f32, DocAddress)> = match top {
+            None => Vec::new(),
+            Some(top) if ranked => searcher.search(whole.as_ref(), &top).map_err(engine)?,
+            Some(top) => searcher
+                .search(
+                    whole.as_ref(),
+                    &top.order_by_fast_field::<i64>("date", Order::Desc),
+                )
+                .map_err(engine)?
                 .into_iter()
                 .map(|(_, a)| (0.0, a))
-                .collect();
-            (top, counts)
+                .collect(),
         };
+        // ... and the counts apart, without scores, exact up to a limit.
+        let exact_up_to = query.count_exactly_up_to.unwrap_or(EXACT_UP_TO);
+        let counts = count::count(&searcher, whole.as_ref(), exact_up_to).map_err(engine)?;
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
             let doc: TantivyDocument = searcher.doc(address).map_err(engine)?;
             hits.push(self.hit(&doc, score, snippets.as_ref()));
         }
         Ok(Results {
-            total: total as usize,
+            total: usize::try_from(counts.total).unwrap_or(usize::MAX),
+            total_is_estimate: counts.estimate,
             hits,
-            facets,
+            facets: counts.facets,
         })
     }
 
