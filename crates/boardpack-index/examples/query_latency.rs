@@ -35,11 +35,18 @@ fn main() {
     let index = Index::open(Path::new(dir)).expect("the index opens");
     let mut ms = Vec::with_capacity(rounds);
     let mut total = 0;
+    let mut top = Vec::new();
     for _ in 0..rounds {
         let t = Instant::now();
         let r = index.search(&q).expect("the search runs");
         ms.push(t.elapsed().as_secs_f64() * 1e3);
         total = r.total;
+        top = r.hits;
+    }
+    if std::env::var_os("HITS").is_some() {
+        for h in &top {
+            println!("{} {} {:.4} {}", h.paper_id, h.ord, h.score, h.snippet);
+        }
     }
     ms.sort_by(f64::total_cmp);
     println!(
