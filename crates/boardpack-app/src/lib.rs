@@ -21,7 +21,7 @@ use boardpack_model::Paper;
 use boardpack_store::{PaperId, PaperRow, Store};
 use serde::Serialize;
 
-pub use boardpack_index::{Facets, Query};
+pub use boardpack_index::{EXACT_UP_TO, Facets, Query};
 pub use ingest::{IngestOptions, IngestSummary, Progress};
 
 /// The environment variable that names the library folder.
@@ -124,11 +124,14 @@ pub struct SearchHit {
 /// The result of a search.
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResults {
-    /// Matching passages in all.
+    /// Matching passages in all: exact, or an estimate when `total_is_estimate`.
     pub total: usize,
+    /// Whether `total` and the facet counts are estimated from a sample (only when more
+    /// than [`Query::count_exactly_up_to`], by default [`EXACT_UP_TO`], passages match).
+    pub total_is_estimate: bool,
     /// The hits asked for.
     pub hits: Vec<SearchHit>,
-    /// Facet counts over all matches.
+    /// Facet counts over all matches (estimated when `total_is_estimate`).
     pub facets: FacetCounts,
 }
 
@@ -300,6 +303,7 @@ impl Library {
         let f = results.facets;
         Ok(SearchResults {
             total: results.total,
+            total_is_estimate: results.total_is_estimate,
             hits,
             facets: FacetCounts {
                 kind: f.kind,
