@@ -18,7 +18,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use boardpack_index::{Index, IndexDoc};
 use boardpack_model::Paper;
-use boardpack_store::{PaperId, PaperRow, Store};
+use boardpack_store::{PaperId, Store};
+pub use boardpack_store::{PaperRow, Passage};
 use serde::Serialize;
 
 pub use boardpack_index::{Facets, Query};
@@ -95,6 +96,8 @@ pub struct SearchHit {
     pub paper: i64,
     /// The paper's source file.
     pub path: String,
+    /// The passage's position in its paper (as `Library::passages` lists them).
+    pub ord: u32,
     /// The passage's paragraph number, if numbered.
     pub paragraph: Option<String>,
     /// The passage's section heading.
@@ -281,6 +284,7 @@ impl Library {
             hits.push(SearchHit {
                 paper: h.paper_id,
                 path,
+                ord: h.ord,
                 paragraph: h.number,
                 heading: h.heading,
                 field: h.field,
@@ -316,6 +320,12 @@ impl Library {
             .store
             .paper(id)?
             .map(|(row, record)| stored(row, record)))
+    }
+
+    /// A stored paper's passages (numbered paragraphs, prose blocks, front-matter
+    /// entries) in reading order, as they are indexed; empty for an unknown id.
+    pub fn passages(&self, id: i64) -> Result<Vec<Passage>> {
+        Ok(self.store.passages(id)?)
     }
 
     /// Every stored paper, in path order.
@@ -411,6 +421,12 @@ pub fn citation(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_library_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Library>();
+    }
 
     #[test]
     fn citations() {
