@@ -22,7 +22,7 @@ use boardpack_store::{PaperId, Store};
 pub use boardpack_store::{PaperRow, Passage};
 use serde::Serialize;
 
-pub use boardpack_index::{Facets, Query};
+pub use boardpack_index::{Facets, IndexError, Query};
 pub use ingest::{IngestOptions, IngestSummary, Progress};
 
 /// The environment variable that names the library folder.
