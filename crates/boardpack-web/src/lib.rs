@@ -189,6 +189,15 @@ pub async fn serve(lib: Library, addr: SocketAddr, token: Option<String>) -> Res
     .await
 }
 
+/// [`serve`] on its own multi-threaded runtime, for callers without one (the CLI).
+pub fn serve_blocking(lib: Library, addr: SocketAddr, token: Option<String>) -> Result<()> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the web server's runtime")?
+        .block_on(serve(lib, addr, token))
+}
+
 /// Serves the router on a listener already bound (tests and the load test bind
 /// 127.0.0.1:0) until `shutdown` completes.
 pub async fn serve_on(
