@@ -11,7 +11,7 @@ mod ingest;
 pub mod passages;
 mod track;
 pub use boardpack_track as tracking;
-pub use track::{FollowFilter, today};
+pub use track::{FollowFilter, TrackRun, today};
 
 use std::path::{Path, PathBuf};
 
@@ -202,6 +202,7 @@ impl Library {
             index,
         };
         lib.sync_index()?;
+        lib.track()?;
         Ok(lib)
     }
 
@@ -322,9 +323,9 @@ impl Library {
             .map(|(row, record)| stored(row, record)))
     }
 
-    /// A stored paper's passages (numbered paragraphs, prose blocks, front-matter
-    /// entries) in reading order, as they are indexed; empty for an unknown id.
-    pub fn passages(&self, id: i64) -> Result<Vec<Passage>> {
+    /// A stored paper's passages (numbered paragraphs, text blocks, front-matter
+    /// entries), in order.
+    pub fn passages(&self, id: i64) -> Result<Vec<boardpack_store::Passage>> {
         Ok(self.store.passages(id)?)
     }
 

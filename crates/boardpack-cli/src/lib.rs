@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 
 mod library;
+mod track;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -135,6 +136,104 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The work programme: activities with their timescale and status (reported, due,
+    /// overdue, no timescale) and the later paragraph that reported on each.
+    Programme {
+        /// Filters.
+        #[command(flatten)]
+        list: ListArgs,
+    },
+    /// The actions register: actions (and with --decisions, decisions) with owner,
+    /// source, status and the later paragraph that reported on each.
+    Actions {
+        /// Filters.
+        #[command(flatten)]
+        list: ListArgs,
+        /// List decisions too.
+        #[arg(long)]
+        decisions: bool,
+    },
+    /// The subjects (programmes, plans, funds, bodies...) that recur across papers.
+    Threads {
+        /// Only subjects this body's papers mention.
+        #[arg(long)]
+        body: Option<String>,
+        /// How many to list.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One subject's history, paper by paper: what was proposed, decided, funded,
+    /// actioned and reported, with citations.
+    Thread {
+        /// The subject's name, key or abbreviation.
+        name: String,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Confirm or reject a follow-through link; kept in the library across re-ingests.
+    Link {
+        /// confirm or reject.
+        #[arg(value_enum)]
+        verdict: Verdict,
+        /// The action's, decision's or activity's id (shown by `actions` and `programme`).
+        id: String,
+        /// The paragraph that reports on it, as PAPER#NUMBER (or PAPER#@N for the Nth
+        /// passage); default: the link boardpack found.
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// Set an action's status by hand (reported, due, overdue, no-timescale), or clear it.
+    Status {
+        /// The action's, decision's or activity's id.
+        id: String,
+        /// The status, or "clear".
+        status: String,
+    },
+}
+
+/// A verdict on a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Verdict {
+    /// The link is right.
+    Confirm,
+    /// The link is wrong: never propose it again.
+    Reject,
+}
+
+/// Filters of `programme` and `actions`.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only this board's or committee's papers.
+    #[arg(long)]
+    body: Option<String>,
+    /// Only open items (not yet reported on).
+    #[arg(long)]
+    open: bool,
+    /// Only these statuses (reported, due, overdue, no-timescale); repeatable.
+    #[arg(long)]
+    status: Vec<String>,
+    /// Compute statuses as of this day (YYYY-MM-DD; default today).
+    #[arg(long)]
+    as_of: Option<String>,
+    /// Print as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+impl ListArgs {
+    fn options(self) -> track::ListOptions {
+        track::ListOptions {
+            body: self.body,
+            status: self.status,
+            open: self.open,
+            as_of: self.as_of,
+            json: self.json,
+        }
+    }
 }
 
 /// Runs the command line with the given arguments and returns the process exit code.
@@ -225,6 +324,26 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
         Command::Serve { addr, token } => {
             let token = token.or_else(|| std::env::var(TOKEN_ENV).ok());
             boardpack_web::serve_blocking(library::open(args.library.as_deref())?, addr, token)?;
+        }
+        Command::Programme { list } => {
+            track::programme(args.library.as_deref(), &list.options(), out)?;
+        }
+        Command::Actions { list, decisions } => {
+            track::actions(args.library.as_deref(), &list.options(), decisions, out)?;
+        }
+        Command::Threads { body, limit, json } => {
+            track::threads(args.library.as_deref(), body.as_deref(), limit, json, out)?;
+        }
+        Command::Thread { name, json } => track::thread(args.library.as_deref(), &name, json, out)?,
+        Command::Link { verdict, id, to } => {
+            let v = match verdict {
+                Verdict::Confirm => boardpack_app::tracking::Verdict::Confirmed,
+                Verdict::Reject => boardpack_app::tracking::Verdict::Rejected,
+            };
+            track::link(args.library.as_deref(), &id, v, to.as_deref(), out)?;
+        }
+        Command::Status { id, status } => {
+            track::status(args.library.as_deref(), &id, &status, out)?
         }
         Command::Schema => {
             serde_json::to_writer_pretty(&mut *out, &boardpack_model::paper_schema())?;

@@ -275,6 +275,24 @@ impl Index {
         self.reader.searcher().num_docs()
     }
 
+    /// In how many passages `word` occurs (analysed as search analyses text: lower case,
+    /// English stem); for a word the analyser splits ("take-up"), its rarest part's
+    /// count. Used to weigh words by rarity.
+    pub fn doc_freq(&self, word: &str) -> u64 {
+        let Ok(mut analyzer) = self.index.tokenizers().get(schema::ENGLISH).ok_or(()) else {
+            return 0;
+        };
+        let searcher = self.reader.searcher();
+        let mut stream = analyzer.token_stream(word);
+        let mut least: Option<u64> = None;
+        while stream.advance() {
+            let term = tantivy::Term::from_field_text(self.fields.text, &stream.token().text);
+            let df = searcher.doc_freq(&term).unwrap_or(0);
+            least = Some(least.map_or(df, |l| l.min(df)));
+        }
+        least.unwrap_or(0)
+    }
+
     /// Deletes the passages of `papers`, adds `docs`, and commits, recording `generation`.
     ///
     /// Nothing is committed if adding fails part way.

@@ -18,6 +18,7 @@
 
 mod read;
 mod schema;
+mod track;
 mod write;
 
 use std::path::Path;
@@ -26,6 +27,9 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use rusqlite::Connection;
 
 use boardpack_model::Paper;
+use boardpack_track::{Link, Status, Verdict};
+
+pub use track::{MentionRow, StoredItem, SubjectCount, TrackDerived};
 
 /// A stored paper's id.
 pub type PaperId = i64;
@@ -323,6 +327,86 @@ impl Store {
     /// Sizes of the library.
     pub fn counts(&self) -> Result<Counts> {
         read::counts(&self.conn())
+    }
+
+    // The track stage's tables.
+
+    /// Papers whose track rows are missing or were derived from other content.
+    pub fn track_stale(&self) -> Result<Vec<PaperId>> {
+        track::stale_papers(&self.conn())
+    }
+
+    /// Replaces the track rows of each paper given (items, mentions, aliases) and marks
+    /// it tracked, in one transaction. Links are kept only through `set_links`.
+    pub fn write_track(&mut self, derived: &[TrackDerived]) -> Result<()> {
+        track::write_derived(self.conn_mut(), derived)
+    }
+
+    /// Track items with their links: all, or those of some papers.
+    pub fn track_items(&self, papers: Option<&[PaperId]>) -> Result<Vec<StoredItem>> {
+        track::items(&self.conn(), papers)
+    }
+
+    /// One track item by its stable id.
+    pub fn track_item(&self, id: &str) -> Result<Option<StoredItem>> {
+        track::item(&self.conn(), id)
+    }
+
+    /// Stores the links found for items (None clears), in one transaction.
+    pub fn set_links(&self, links: &[(String, Option<Link>)]) -> Result<()> {
+        track::set_links(&mut self.conn(), links)
+    }
+
+    /// The user's verdicts: (item id, target key, verdict), oldest first.
+    pub fn link_reviews(&self) -> Result<Vec<(String, String, Verdict)>> {
+        track::reviews(&self.conn())
+    }
+
+    /// Records (or with `None` clears) a verdict on a link. Confirming a target replaces
+    /// any other confirmed target of the item.
+    pub fn set_link_review(
+        &self,
+        item: &str,
+        target: &str,
+        verdict: Option<Verdict>,
+        now: i64,
+    ) -> Result<()> {
+        track::set_review(&mut self.conn(), item, target, verdict, now)
+    }
+
+    /// Statuses set by hand, by item id.
+    pub fn status_overrides(&self) -> Result<std::collections::HashMap<String, Status>> {
+        track::overrides(&self.conn())
+    }
+
+    /// Sets (or with `None` clears) an item's status by hand.
+    pub fn set_status_override(&self, item: &str, status: Option<Status>, now: i64) -> Result<()> {
+        track::set_override(&self.conn(), item, status, now)
+    }
+
+    /// Every subject key with its paper and mention counts and date range.
+    pub fn subject_counts(&self) -> Result<Vec<SubjectCount>> {
+        track::subject_counts(&self.conn())
+    }
+
+    /// Abbreviations defined across the library: (short, long, papers defining it).
+    pub fn subject_aliases(&self) -> Result<Vec<(String, String, u64)>> {
+        track::aliases(&self.conn())
+    }
+
+    /// The mentions of some subject keys with their passages.
+    pub fn subject_mentions(&self, keys: &[String]) -> Result<Vec<MentionRow>> {
+        track::mentions(&self.conn(), keys)
+    }
+
+    /// The store generation the track tables reflect (-1 when never run).
+    pub fn track_generation(&self) -> Result<i64> {
+        track::track_generation(&self.conn())
+    }
+
+    /// Records the store generation the track tables now reflect.
+    pub fn set_track_generation(&self, generation: i64) -> Result<()> {
+        track::set_track_generation(&self.conn(), generation)
     }
 }
 

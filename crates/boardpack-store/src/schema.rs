@@ -14,7 +14,10 @@ use crate::{Context, Result, StoreError};
 
 /// The migrations, in version order: entry `i` takes the schema from version `i` to
 /// `i + 1`. Append only; never edit a released one.
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_track.sql"),
+];
 
 /// How long a write waits for another process's write to finish before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);

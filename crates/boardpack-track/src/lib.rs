@@ -9,8 +9,15 @@
 //!
 //! The app crate runs them over the library and keeps their results in the store.
 
+mod items;
+pub mod link;
+pub mod subjects;
+pub mod text;
 mod types;
 
+pub use items::{is_boilerplate, is_done, is_procedural, items};
+pub use link::{Best, Matcher, Scored, Weights};
+pub use subjects::{key_of, subjects};
 pub use types::*;
 
 /// The ISO date of a day counted from 1970-01-01 (proleptic Gregorian).

@@ -77,7 +77,7 @@ impl ItemKind {
 }
 
 /// An action, decision or activity to follow through, as found in one paper.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     /// The paper it comes from (store id).
     pub paper: i64,
@@ -91,6 +91,9 @@ pub struct Item {
     pub owner: Option<String>,
     /// The agenda item it was made under (its number), where any.
     pub item: Option<String>,
+    /// What it sits under: the agenda item's title, else the paper's title. Matching
+    /// uses it as context.
+    pub context: Option<String>,
     /// The timescale as printed.
     pub timescale: Option<String>,
     /// The timescale's first day (ISO).
