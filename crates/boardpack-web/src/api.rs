@@ -14,7 +14,9 @@ use serde_json::{Value, json};
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::params::{FOLLOW_NAMES, FollowParams, Params, SEARCH_NAMES, SearchParams, key, paper_id};
+use crate::params::{
+    FOLLOW_NAMES, FollowParams, Params, SEARCH_NAMES, SearchParams, key, paper_id,
+};
 use crate::render::passage_url;
 
 type ApiResult = Result<Response, AppError>;
@@ -163,8 +165,10 @@ async fn follow_ups(st: &AppState, filter: FollowFilter) -> Result<Vec<FollowUp>
 pub async fn programme(State(st): State<AppState>, RawQuery(raw): RawQuery) -> ApiResult {
     let f = FollowParams::from_params(&Params::parse(raw.as_deref(), FOLLOW_NAMES)?)?;
     let items = follow_ups(&st, f.filter(&[ItemKind::Activity])).await?;
-    Ok(Json(json!({ "as_of": boardpack_app::today(), "total": items.len(), "activities": items }))
-        .into_response())
+    Ok(
+        Json(json!({ "as_of": boardpack_app::today(), "total": items.len(), "activities": items }))
+            .into_response(),
+    )
 }
 
 /// `GET /api/actions`: decisions and actions (JSON, or CSV with `format=csv`).
@@ -233,7 +237,10 @@ fn csv(items: &[FollowUp]) -> ApiResult {
             cell(&f.citation),
             o(&f.source.date),
             format!("/papers/{}", f.source.id),
-            f.link.as_ref().map(|l| cell(&l.citation)).unwrap_or_default(),
+            f.link
+                .as_ref()
+                .map(|l| cell(&l.citation))
+                .unwrap_or_default(),
             f.link
                 .as_ref()
                 .map(|l| passage_url(l.link.paper, l.link.paragraph.as_deref(), l.link.ord))
@@ -416,7 +423,9 @@ pub async fn review(
 pub async fn threads(State(st): State<AppState>, RawQuery(raw): RawQuery) -> ApiResult {
     let p = Params::parse(raw.as_deref(), &["body"])?;
     let body = p.text("body", 200)?;
-    let list = st.with(move |lib| Ok(lib.threads(body.as_deref())?)).await?;
+    let list = st
+        .with(move |lib| Ok(lib.threads(body.as_deref())?))
+        .await?;
     Ok(Json(json!({ "total": list.len(), "threads": list })).into_response())
 }
 

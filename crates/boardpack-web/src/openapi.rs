@@ -46,7 +46,12 @@ fn op(summary: &str, params: Vec<Value>, success: Value, codes: &[&str]) -> Valu
 /// The OpenAPI document.
 pub fn openapi() -> Value {
     let obj = json!({ "type": "object" });
-    let id = param("id", "path", "A paper's id.", json!({ "type": "integer", "minimum": 1 }));
+    let id = param(
+        "id",
+        "path",
+        "A paper's id.",
+        json!({ "type": "integer", "minimum": 1 }),
+    );
     let fid = param("id", "path", "A follow-up's id.", string());
     let follow = || {
         vec![
@@ -63,7 +68,12 @@ pub fn openapi() -> Value {
                 "Only these statuses (repeat or comma-separate).",
                 json!({ "type": "string", "enum": ["reported", "due", "overdue", "no_timescale"] }),
             ),
-            param("open", "query", "Only open (unreported) items.", json!({ "type": "boolean" })),
+            param(
+                "open",
+                "query",
+                "Only open (unreported) items.",
+                json!({ "type": "boolean" }),
+            ),
             param(
                 "sort",
                 "query",

@@ -9,7 +9,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use boardpack_app::tracking::{FollowUp, ItemKind, Status, ThreadDetail, ThreadSummary, Verdict};
-use boardpack_app::{FollowFilter, Passage, PaperRow, SearchResults, StoredPaper};
+use boardpack_app::{FollowFilter, PaperRow, Passage, SearchResults, StoredPaper};
 use maud::{Markup, html};
 
 use crate::AppState;
@@ -483,9 +483,8 @@ pub async fn paper(State(st): State<AppState>, Path(id): Path<String>) -> PageRe
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
     });
-    let part = |field: &str| -> Vec<&Passage> {
-        passages.iter().filter(|p| p.field == field).collect()
-    };
+    let part =
+        |field: &str| -> Vec<&Passage> { passages.iter().filter(|p| p.field == field).collect() };
     let body: Vec<&Passage> = passages
         .iter()
         .filter(|p| p.field == "paragraph" || p.field == "text" || p.field == "item")
@@ -640,7 +639,9 @@ pub async fn original(
                 .filter(|m| m.is_file())
                 .ok_or_else(|| AppError::not_found("the original file is no longer there"))?;
             if meta.len() > 20 * 1024 * 1024 {
-                return Err(AppError::not_found("the original file is too large to serve"));
+                return Err(AppError::not_found(
+                    "the original file is too large to serve",
+                ));
             }
             let bytes = std::fs::read(&row.path)
                 .map_err(|_| AppError::not_found("the original file cannot be read"))?;
@@ -768,7 +769,11 @@ pub async fn actions(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Pag
         keep.push(("open", "true".into()));
     }
     let base = serde_urlencoded::to_string(&keep).unwrap_or_default();
-    let base = if base.is_empty() { base } else { format!("{base}&") };
+    let base = if base.is_empty() {
+        base
+    } else {
+        format!("{base}&")
+    };
     let statuses = ["reported", "due", "overdue", "no_timescale"].map(String::from);
     let kinds = ["action", "decision", "activity"].map(String::from);
     let current_kind = f.kinds.first().map(|k| k.as_str());

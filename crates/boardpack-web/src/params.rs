@@ -124,7 +124,9 @@ impl Params {
             None => Ok(false),
             Some("1" | "true" | "yes" | "on") => Ok(true),
             Some("0" | "false" | "no" | "off") => Ok(false),
-            Some(_) => Err(AppError::bad_request(format!("{name} must be true or false"))),
+            Some(_) => Err(AppError::bad_request(format!(
+                "{name} must be true or false"
+            ))),
         }
     }
 }
@@ -318,7 +320,10 @@ impl FollowParams {
                 AppError::bad_request("status must be reported, due, overdue or no_timescale")
             })?);
         }
-        let sort = match p.choice("sort", &["date", "status", "owner", "due"])?.as_deref() {
+        let sort = match p
+            .choice("sort", &["date", "status", "owner", "due"])?
+            .as_deref()
+        {
             Some("status") => Sort::Status,
             Some("owner") => Sort::Owner,
             Some("due") => Sort::Due,
@@ -386,8 +391,11 @@ mod tests {
 
     #[test]
     fn follow_parameters_are_checked() {
-        let p = Params::parse(Some("status=due,overdue&sort=owner&kind=action"), FOLLOW_NAMES)
-            .expect("ok");
+        let p = Params::parse(
+            Some("status=due,overdue&sort=owner&kind=action"),
+            FOLLOW_NAMES,
+        )
+        .expect("ok");
         let f = FollowParams::from_params(&p).expect("ok");
         assert_eq!(f.status, vec![Status::Due, Status::Overdue]);
         assert_eq!(f.sort, Sort::Owner);

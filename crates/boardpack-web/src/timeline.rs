@@ -95,7 +95,9 @@ pub fn svg(items: &[FollowUp], today: &str) -> Markup {
         .unwrap_or(first_year)
         + 1;
     let start = days(&format!("{first_year:04}-01-01")).unwrap_or(lo);
-    let end = days(&format!("{last_year:04}-01-01")).unwrap_or(hi + 1).max(start + 1);
+    let end = days(&format!("{last_year:04}-01-01"))
+        .unwrap_or(hi + 1)
+        .max(start + 1);
     let x = |d: i64| LABEL + (d - start) * (WIDTH - LABEL - RIGHT) / (end - start);
     let height = TOP + ROW * rows.len() as i64 + 50;
     let years: Vec<i64> = (first_year..=last_year).collect();
