@@ -3,48 +3,16 @@
 //! rules, security headers, and a hostile paper shown as text.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use boardpack_app::{IngestOptions, Library};
 use boardpack_web::{API_ROUTES, AppState, router};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-struct Quiet;
-
-impl boardpack_app::Progress for Quiet {
-    fn start(&self, _: usize) {}
-    fn advance(&self) {}
-    fn failed(&self, _: &Path, _: &str) {}
-    fn finish(&self) {}
-}
-
-/// A fresh library in a temp folder named `name`, holding `folder`'s papers.
-fn library_of(name: &str, folder: &Path) -> Library {
-    let dir = std::env::temp_dir().join(format!("boardpack-web-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let mut lib = Library::open(&dir).expect("open");
-    let opts = IngestOptions {
-        body: Some("Skills and Employment Board".into()),
-        ..IngestOptions::default()
-    };
-    lib.ingest(folder, &opts, &Quiet).expect("ingest");
-    lib
-}
-
-/// The sample papers' library, shared read-only by the tests.
-fn samples() -> Arc<Library> {
-    static LIB: OnceLock<Arc<Library>> = OnceLock::new();
-    LIB.get_or_init(|| Arc::new(library_of("samples", &repo().join("examples/papers"))))
-        .clone()
-}
+use crate::{enc, hostile, library_of, repo, samples};
 
 struct Reply {
     status: StatusCode,
@@ -123,18 +91,6 @@ async fn some_thread() -> String {
         .as_str()
         .expect("the sample papers have threads")
         .to_string()
-}
-
-fn enc(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 #[tokio::test]
@@ -599,26 +555,9 @@ async fn writes_need_the_token_and_never_touch_the_papers() {
     assert_eq!(hash_folder(&papers), before);
 }
 
-/// A fictional paper whose text tries to run script.
-const HOSTILE: &str = "Harbourside Ferry Board\n\
-Report title: Pier Repairs <script>alert(1)</script>\n\
-Purpose of report: For decision\n\
-\n\
-Summary\n\
-This report asks the Board to approve pier repairs <script>alert(1)</script> before winter.\n\
-\n\
-1. Background\n\
-1.1 The <img src=x onerror=alert(2)> pier needs repairs costing £40,000 by March 2027.\n\
-1.2 The harbour master will report back <script>alert(1)</script> in June 2027.\n";
-
 #[tokio::test]
 async fn a_paper_with_script_is_shown_as_text() {
-    let folder = std::env::temp_dir().join(format!("boardpack-web-{}-hostile", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
-    std::fs::create_dir_all(&folder).expect("folder");
-    std::fs::write(folder.join("pier-repairs.txt"), HOSTILE).expect("write");
-    let lib = Arc::new(library_of("hostile-lib", &folder));
-    let st = AppState::shared(lib, None);
+    let st = AppState::shared(hostile(), None);
     let id = {
         let r = get_from(st.clone(), "/api/papers").await.json();
         r["papers"][0]["id"].as_i64().expect("id")
