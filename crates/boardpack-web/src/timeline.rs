@@ -137,7 +137,7 @@ pub fn svg(items: &[FollowUp], today: &str) -> Markup {
                         (f.item.text) " — " (status_label(f.status))
                         @if let Some(t) = &f.item.timescale { " (" (t) ")" }
                     }
-                    text.label x="8" y=(y + 19) { (short(&f.item.text, 44)) }
+                    text.label x="8" y=(y + 19) { (short(&f.item.text, 40)) }
                     rect x=(x0) y=(y + 6) width=((x1 - x0).max(4)) height=(ROW - 12) rx="3"
                         fill=(fill) {}
                     text.symbol x=((x1.max(x0 + 4) + 4).min(WIDTH - 12)) y=(y + 20) { (status_symbol(f.status)) }
