@@ -68,8 +68,6 @@ pub struct IngestSummary {
     pub bytes: u64,
     /// Wall-clock seconds.
     pub seconds: f64,
-    /// What the track stage did after the papers were stored.
-    pub track: crate::TrackRun,
 }
 
 /// The result of looking at one file.
@@ -199,7 +197,6 @@ impl Library {
             changed.dedup();
             self.reindex(&changed)?;
         }
-        summary.track = self.track()?;
         progress.finish();
         summary.seconds = started.elapsed().as_secs_f64();
         Ok(summary)

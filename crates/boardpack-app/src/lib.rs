@@ -87,6 +87,8 @@ pub struct Library {
     dir: PathBuf,
     store: Store,
     index: Index,
+    /// Held while the track stage runs, so two callers do not run it at once.
+    track_lock: std::sync::Mutex<()>,
 }
 
 /// One search hit with its citation.
@@ -200,9 +202,9 @@ impl Library {
             dir: dir.to_path_buf(),
             store,
             index,
+            track_lock: std::sync::Mutex::new(()),
         };
         lib.sync_index()?;
-        lib.track()?;
         Ok(lib)
     }
 

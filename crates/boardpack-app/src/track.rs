@@ -140,8 +140,14 @@ fn target_key(row: &PaperRow, number: Option<&str>, ord: u32) -> String {
 }
 
 impl Library {
-    /// Brings the track tables up to date with the store, if they are not.
-    pub fn track(&mut self) -> Result<TrackRun> {
+    /// Brings the track tables up to date with the store, if they are not. The track
+    /// queries below call it first, so it runs after an ingest when the programme,
+    /// actions or threads are first asked for.
+    pub fn track(&self) -> Result<TrackRun> {
+        let _running = self
+            .track_lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let started = std::time::Instant::now();
         let generation = self.store.generation()?;
         let previous = self.store.track_generation()?;
@@ -167,8 +173,14 @@ impl Library {
         })
     }
 
+    /// Forgets the track stage's derived results (keeping the user's verdicts and
+    /// statuses); the next track query runs it afresh over the whole library.
+    pub fn reset_track(&self) -> Result<()> {
+        Ok(self.store.clear_track()?)
+    }
+
     /// Derives and stores the items, mentions and abbreviations of `papers`.
-    fn derive(&mut self, papers: &[PaperId], rows: &HashMap<PaperId, PaperRow>) -> Result<()> {
+    fn derive(&self, papers: &[PaperId], rows: &HashMap<PaperId, PaperRow>) -> Result<()> {
         for chunk in papers.chunks(DERIVE_BATCH) {
             let store = &self.store;
             let derived: Vec<TrackDerived> = chunk
@@ -187,7 +199,7 @@ impl Library {
 
     /// Finds links; returns how many items were matched afresh.
     fn relink(
-        &mut self,
+        &self,
         stale: &[PaperId],
         rows: &HashMap<PaperId, PaperRow>,
         full: bool,
@@ -369,6 +381,7 @@ impl Library {
     /// The actions register (and, with `kinds`, the programme of activities), oldest
     /// paper first.
     pub fn follow_ups(&self, filter: &FollowFilter) -> Result<Vec<FollowUp>> {
+        self.track()?;
         let rows: HashMap<PaperId, PaperRow> = self
             .store
             .papers()?
@@ -429,6 +442,7 @@ impl Library {
 
     /// One follow-up by its id.
     pub fn follow_up(&self, id: &str, as_of: &str) -> Result<Option<FollowUp>> {
+        self.track()?;
         let Some(it) = self.store.track_item(id)? else {
             return Ok(None);
         };
@@ -672,6 +686,7 @@ impl Library {
 
     /// Sets (or, with `None`, clears) a follow-up's status by hand.
     pub fn set_status(&self, id: &str, status: Option<Status>) -> Result<()> {
+        self.track()?;
         if self.store.track_item(id)?.is_none() {
             anyhow::bail!("no action, decision or activity has the id {id}");
         }
@@ -681,6 +696,7 @@ impl Library {
 
     /// The subjects that recur (in at least two papers), most papers first.
     pub fn threads(&self, body: Option<&str>) -> Result<Vec<ThreadSummary>> {
+        self.track()?;
         let mut threads = self.thread_groups()?;
         if let Some(body) = body {
             let keep: HashSet<String> = self.keys_of_body(body)?;
@@ -714,6 +730,7 @@ impl Library {
 
     /// One subject's history, by key, name or alias.
     pub fn thread(&self, name: &str) -> Result<Option<ThreadDetail>> {
+        self.track()?;
         let wanted = boardpack_track::key_of(name);
         let groups = self.thread_groups()?;
         let Some(group) = groups.into_iter().find(|g| {

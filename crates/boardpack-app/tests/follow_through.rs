@@ -121,8 +121,15 @@ fn follow_through_links_match_the_gold_set() {
                         fn_ += 1;
                     }
                     report.push(format!(
-                        "WRONG {file}: {prefix} -> {} §{:?} {:.60}",
-                        got.0, got.1, got.2
+                        "WRONG {file}: {prefix} -> {} §{:?} {:.60} [{}]",
+                        got.0,
+                        got.1,
+                        got.2,
+                        f.link.as_ref().map_or(String::new(), |l| format!(
+                            "{} {}",
+                            l.link.score,
+                            l.link.why.join("; ")
+                        ))
                     ));
                 }
                 (None, false) => {

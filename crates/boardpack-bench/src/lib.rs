@@ -23,3 +23,4 @@ pub mod load;
 pub mod queries;
 pub mod rng;
 pub mod run;
+pub mod track;

@@ -64,10 +64,40 @@ enum Command {
         #[arg(long, default_value_t = 30)]
         secs: u64,
     },
+    /// Times the track stage over an ingested library: from scratch, then after an
+    /// ingest of a few new papers. Adds those papers to the library.
+    Track {
+        /// The library folder (e.g. the work folder of `run`, its `library/`).
+        #[arg(long)]
+        library: PathBuf,
+        /// How many new papers to ingest before the incremental run.
+        #[arg(long, default_value_t = 5)]
+        new_papers: usize,
+        /// The generator's seed for the new papers.
+        #[arg(long, default_value_t = 99)]
+        seed: u64,
+        /// Also write the results as Markdown here.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 fn main() -> Result<()> {
     match Args::parse().command {
+        Command::Track {
+            library,
+            new_papers,
+            seed,
+            out,
+        } => {
+            let work = std::env::temp_dir();
+            let r = boardpack_bench::track::run(&library, &work, new_papers, seed)?;
+            let md = r.markdown(&boardpack_bench::run::today());
+            print!("{md}");
+            if let Some(out) = out {
+                std::fs::write(&out, &md).with_context(|| format!("writing {}", out.display()))?;
+            }
+        }
         Command::Generate {
             papers,
             seed,

@@ -346,7 +346,7 @@ fn dir_size(dir: &Path) -> u64 {
 }
 
 /// The process's peak resident set size so far (VmHWM), if the system says.
-fn peak_rss() -> Option<u64> {
+pub(crate) fn peak_rss() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
@@ -355,7 +355,7 @@ fn peak_rss() -> Option<u64> {
 
 /// Resets the peak RSS to the current RSS (Linux ≥ 4.0), so the next reading is the
 /// peak of what follows. Best effort.
-fn reset_peak_rss() {
+pub(crate) fn reset_peak_rss() {
     if let Ok(mut f) = std::fs::OpenOptions::new()
         .write(true)
         .open("/proc/self/clear_refs")

@@ -338,8 +338,8 @@ impl Store {
 
     /// Replaces the track rows of each paper given (items, mentions, aliases) and marks
     /// it tracked, in one transaction. Links are kept only through `set_links`.
-    pub fn write_track(&mut self, derived: &[TrackDerived]) -> Result<()> {
-        track::write_derived(self.conn_mut(), derived)
+    pub fn write_track(&self, derived: &[TrackDerived]) -> Result<()> {
+        track::write_derived(&mut self.conn(), derived)
     }
 
     /// Track items with their links: all, or those of some papers.
@@ -397,6 +397,12 @@ impl Store {
     /// The mentions of some subject keys with their passages.
     pub fn subject_mentions(&self, keys: &[String]) -> Result<Vec<MentionRow>> {
         track::mentions(&self.conn(), keys)
+    }
+
+    /// Forgets every derived track row (not the user's verdicts or statuses), so the next
+    /// track run starts afresh.
+    pub fn clear_track(&self) -> Result<()> {
+        track::clear(&mut self.conn())
     }
 
     /// The store generation the track tables reflect (-1 when never run).

@@ -121,8 +121,9 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        // meta, files, papers, passages and nine fact tables.
-        assert_eq!(tables, 13);
+        // meta, files, papers, passages and nine fact tables (version 1); four track
+        // tables, link reviews and status overrides (version 2).
+        assert_eq!(tables, 19);
     }
 
     #[test]

@@ -452,3 +452,14 @@ pub(crate) fn set_track_generation(conn: &Connection, generation: i64) -> Result
     .map(|_| ())
     .ctx("storing the track generation")
 }
+
+pub(crate) fn clear(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction().ctx("starting a track reset")?;
+    tx.execute_batch(
+        "DELETE FROM track_items; DELETE FROM track_mentions; DELETE FROM track_aliases;
+         DELETE FROM track_papers;
+         UPDATE meta SET value = -1 WHERE key = 'track_generation';",
+    )
+    .ctx("clearing the track tables")?;
+    tx.commit().ctx("committing a track reset")
+}

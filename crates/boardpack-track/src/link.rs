@@ -23,6 +23,9 @@ pub const HORIZON_DAYS: i64 = 3 * 366;
 /// The share of an item's own wording (by weight) a passage must contain to report on
 /// it: report-back wording and dates alone never link.
 pub const MIN_COVERAGE: f32 = 0.35;
+/// How long after an item's paper, or after its timescale ends if later, a weak match may
+/// still link, in days: report-backs come within a few meetings.
+pub const WEAK_DAYS: i64 = 366;
 /// How long before an item's timescale opens a paper may already report on it, in days.
 pub const EARLY_DAYS: i64 = 31;
 
@@ -49,6 +52,8 @@ struct Prepared {
     /// The first day a report on it may come: its paper's next day, or shortly before
     /// its timescale opens, whichever is later.
     from: i64,
+    /// The last day a weak match may link.
+    weak_until: i64,
     /// (year, month) of the item's paper date.
     month: (i32, u32),
     /// Item words with their weights and printed forms.
@@ -65,7 +70,13 @@ struct Prepared {
 pub struct Matcher {
     items: Vec<Prepared>,
     postings: HashMap<String, Vec<u32>>,
+    /// Longest posting list used to find candidates: words shared by more items say
+    /// little about which one a passage reports on (they still count in the score).
+    cap: usize,
 }
+
+/// The shortest posting-list cap; the cap is this or a twentieth of the items.
+pub const MIN_CAP: usize = 64;
 
 /// A passage scored against one item.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,9 +167,16 @@ impl Matcher {
             for (w, _) in &context {
                 postings.entry(w.clone()).or_default().push(i as u32);
             }
+            let due = item
+                .end
+                .as_deref()
+                .and_then(day_of)
+                .map_or(day, |(d, _, _)| d.max(day));
+            let weak_until = due.saturating_add(WEAK_DAYS);
             prepared.push(Prepared {
                 day,
                 from,
+                weak_until,
                 month,
                 words,
                 total,
@@ -168,9 +186,11 @@ impl Matcher {
                 position,
             });
         }
+        let cap = MIN_CAP.max(prepared.len() / 20);
         Matcher {
             items: prepared,
             postings,
+            cap,
         }
     }
 
@@ -198,7 +218,7 @@ impl Matcher {
         let mut candidates: Vec<u32> = Vec::new();
         let set: HashSet<&str> = words.iter().map(String::as_str).collect();
         for w in &set {
-            if let Some(list) = self.postings.get(*w) {
+            if let Some(list) = self.postings.get(*w).filter(|l| l.len() <= self.cap) {
                 candidates.extend(list.iter().copied().filter(|&i| {
                     let it = &self.items[i as usize];
                     it.from <= day && day - it.day <= HORIZON_DAYS
@@ -285,6 +305,9 @@ impl Matcher {
                 } else {
                     score -= 0.4;
                 }
+            }
+            if score < STRONG && day > it.weak_until {
+                continue;
             }
             if score >= THRESHOLD {
                 out.push(Scored {

@@ -183,7 +183,15 @@ pub async fn serve(lib: Library, addr: SocketAddr, token: Option<String>) -> Res
         "boardpack: serving {} at http://{local}/ ({writes}); Ctrl-C to stop",
         lib.dir().display()
     );
-    serve_on(listener, AppState::new(lib, token), async {
+    let state = AppState::new(lib, token);
+    // Bring the track stage up to date before the first page asks for it.
+    let lib = Arc::clone(&state.lib);
+    tokio::task::spawn_blocking(move || {
+        if let Err(e) = lib.track() {
+            eprintln!("boardpack: tracking the library failed: {e:#}");
+        }
+    });
+    serve_on(listener, state, async {
         let _ = tokio::signal::ctrl_c().await;
     })
     .await
