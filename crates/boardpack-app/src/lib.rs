@@ -18,10 +18,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use boardpack_index::{Index, IndexDoc};
 use boardpack_model::Paper;
-use boardpack_store::{PaperId, PaperRow, Store};
+use boardpack_store::{PaperId, Store};
+pub use boardpack_store::{PaperRow, Passage};
 use serde::Serialize;
 
-pub use boardpack_index::{EXACT_UP_TO, Facets, Query};
+pub use boardpack_index::{EXACT_UP_TO, Facets, IndexError, Query};
 pub use ingest::{IngestOptions, IngestSummary, Progress};
 
 /// The environment variable that names the library folder.
@@ -97,6 +98,8 @@ pub struct SearchHit {
     pub paper: i64,
     /// The paper's source file.
     pub path: String,
+    /// The passage's position in its paper (as `Library::passages` lists them).
+    pub ord: u32,
     /// The passage's paragraph number, if numbered.
     pub paragraph: Option<String>,
     /// The passage's section heading.
@@ -287,6 +290,7 @@ impl Library {
             hits.push(SearchHit {
                 paper: h.paper_id,
                 path,
+                ord: h.ord,
                 paragraph: h.number,
                 heading: h.heading,
                 field: h.field,
@@ -424,6 +428,12 @@ pub fn citation(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_library_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Library>();
+    }
 
     #[test]
     fn citations() {

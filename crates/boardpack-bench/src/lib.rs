@@ -10,6 +10,8 @@
 //!   an FTS5 table. It never touches `library.sqlite`'s SQL; it reads the passages through
 //!   the store's API.
 //! - `run`: the whole benchmark (generate or reuse, ingest, search, FTS5, report).
+//! - `load`: the web load test (many concurrent clients searching through the JSON API
+//!   of a server on a loopback port).
 //!
 //! Not a test of correctness: the figures are wall-clock times on whatever machine runs
 //! it, and are kept dated in `docs/benchmarks/`.
@@ -17,6 +19,7 @@
 
 mod fts;
 pub mod generate;
+pub mod load;
 pub mod queries;
 pub mod rng;
 pub mod run;

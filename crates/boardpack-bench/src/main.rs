@@ -4,13 +4,14 @@
 //! boardpack-bench generate --papers 10000 --seed 1 OUT_DIR
 //! boardpack-bench run --papers 100000 [--seed 1] [--work DIR] [--rounds 5] [--out FILE.md]
 //!                     [--reuse-library] [--no-fts] [--per-query]
+//! boardpack-bench load --library DIR [--clients 200] [--secs 30]
 //! ```
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use boardpack_bench::{generate, run};
+use boardpack_bench::{generate, load, run};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -60,6 +61,19 @@ enum Command {
         /// Print each query's figures (matches, p50, max) on the terminal too.
         #[arg(long)]
         per_query: bool,
+    },
+    /// Serves a library on a loopback port and has concurrent clients search it through
+    /// /api/search for a fixed time; prints requests, errors and latency percentiles.
+    Load {
+        /// The library folder to serve (build one with `boardpack ingest`).
+        #[arg(long)]
+        library: PathBuf,
+        /// Concurrent clients (at most 1000).
+        #[arg(long, default_value_t = 200)]
+        clients: usize,
+        /// How long they search, in seconds (at most 600).
+        #[arg(long, default_value_t = 30)]
+        secs: u64,
     },
     /// Times the track stage over an ingested library: from scratch, then after an
     /// ingest of a few new papers. Adds those papers to the library.
@@ -150,6 +164,29 @@ fn main() -> Result<()> {
                     .with_context(|| format!("writing {}", out.display()))?;
                 eprintln!("boardpack-bench: wrote {}", out.display());
             }
+        }
+        Command::Load {
+            library,
+            clients,
+            secs,
+        } => {
+            let r = load::load(&library, clients, secs)?;
+            println!(
+                "{} papers, {} clients, {:.1} s: {} requests ({:.0}/s), {} errors; latency p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+                r.papers,
+                r.clients,
+                r.seconds,
+                r.requests,
+                r.requests as f64 / r.seconds.max(1e-9),
+                r.errors,
+                r.p50,
+                r.p90,
+                r.p99,
+                r.max
+            );
+            println!("| papers | clients | s | requests | req/s | errors | p50 ms | p90 ms | p99 ms | max ms |");
+            println!("|---|---|---|---|---|---|---|---|---|---|");
+            println!("{}", r.row());
         }
     }
     Ok(())

@@ -14,6 +14,9 @@ use anyhow::{Context, Result, bail};
 use boardpack_model::Paper;
 use clap::{Parser, Subcommand};
 
+/// The environment variable that holds the web server's write token.
+pub const TOKEN_ENV: &str = "BOARDPACK_TOKEN";
+
 /// Exit code for bad input or usage.
 pub const EXIT_BAD_INPUT: i32 = 2;
 
@@ -116,6 +119,16 @@ pub enum Command {
         /// csv (one row per paper) or json (every record).
         #[arg(long, value_enum, default_value = "json")]
         format: library::ExportFormat,
+    },
+    /// Serve the library as web pages and a JSON API (read-only unless given a token).
+    Serve {
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Accept writes (link reviews, action statuses) that bear this token
+        /// (default: $BOARDPACK_TOKEN). Without one the server is read-only.
+        #[arg(long, value_name = "TOKEN")]
+        token: Option<String>,
     },
     /// Say what the library holds and check its integrity.
     Info {
@@ -309,6 +322,10 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
         Command::Show { paper, json } => library::show(args.library.as_deref(), &paper, json, out)?,
         Command::Export { format } => library::export(args.library.as_deref(), format, out)?,
         Command::Info { json } => library::info(args.library.as_deref(), json, out)?,
+        Command::Serve { addr, token } => {
+            let token = token.or_else(|| std::env::var(TOKEN_ENV).ok());
+            boardpack_web::serve_blocking(library::open(args.library.as_deref())?, addr, token)?;
+        }
         Command::Programme { list } => {
             track::programme(args.library.as_deref(), &list.options(), out)?;
         }
