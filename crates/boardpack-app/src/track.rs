@@ -189,6 +189,8 @@ impl Library {
 
     /// Derives and stores the items, mentions and abbreviations of `papers`.
     fn derive(&self, papers: &[PaperId], rows: &HashMap<PaperId, PaperRow>) -> Result<()> {
+        let trace = std::env::var_os("BOARDPACK_TRACE").is_some();
+        let mut writing = std::time::Duration::ZERO;
         for chunk in papers.chunks(DERIVE_BATCH) {
             let store = &self.store;
             let derived: Vec<TrackDerived> = chunk
@@ -200,7 +202,12 @@ impl Library {
                     Some(derive_one(row, &record, &passages))
                 })
                 .collect();
+            let t = std::time::Instant::now();
             self.store.write_track(&derived)?;
+            writing += t.elapsed();
+        }
+        if trace {
+            eprintln!("track: derive wrote for {:.2} s", writing.as_secs_f64());
         }
         Ok(())
     }
@@ -316,7 +323,11 @@ impl Library {
             }
         }
         let relinked = fresh.len();
+        let t = std::time::Instant::now();
         self.store.set_links(&updates)?;
+        if std::env::var_os("BOARDPACK_TRACE").is_some() {
+            eprintln!("track: stored {} links in {:.2} s", updates.len(), t.elapsed().as_secs_f64());
+        }
         Ok(relinked)
     }
 
