@@ -232,11 +232,16 @@ impl Matcher {
     /// Scores a passage of `paper` against the items it could report on (items of earlier
     /// papers within the horizon that share a word with it); returns those at or above
     /// [`THRESHOLD`].
-    pub fn offer(&self, paper: &PaperRef, passage: &PassageRef) -> Vec<Scored> {
+    pub fn offer(
+        &self,
+        paper: &PaperRef,
+        passage: &PassageRef,
+        cache: &mut crate::text::WordCache,
+    ) -> Vec<Scored> {
         let Some((day, _, _)) = paper.date.as_deref().and_then(day_of) else {
             return Vec::new();
         };
-        let words = content_words(&passage.text);
+        let words = crate::text::content_words_cached(&passage.text, cache);
         if words.is_empty() {
             return Vec::new();
         }
@@ -573,13 +578,14 @@ mod tests {
             ),
         ];
         let m = Matcher::new(&items, &Uniform);
+        let mut cache = crate::text::WordCache::new();
         let later = paper(2, "2023-11-16");
         let p = passage(
             1,
             "2",
             "At the September meeting the Board asked officers for a mobilisation update, including the Eastcliffe procurement.",
         );
-        let got = m.offer(&later, &p);
+        let got = m.offer(&later, &p, &mut cache);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].item, 0);
         let why = got[0].link.why.join(" | ");
@@ -591,17 +597,17 @@ mod tests {
             "7",
             "In response to the second action agreed in September, each strand has set targets for care leavers.",
         );
-        let got = m.offer(&later, &p);
+        let got = m.offer(&later, &p, &mut cache);
         assert_eq!(got.iter().map(|s| s.item).collect::<Vec<_>>(), [1]);
         // Earlier or same-day papers never report on an item.
-        assert!(m.offer(&paper(3, "2023-09-21"), &p).is_empty());
+        assert!(m.offer(&paper(3, "2023-09-21"), &p, &mut cache).is_empty());
         // Unrelated text does not link.
         let p = passage(
             3,
             "4",
             "The bus franchising consultation closed in October.",
         );
-        assert!(m.offer(&later, &p).is_empty());
+        assert!(m.offer(&later, &p, &mut cache).is_empty());
     }
 
     #[test]
