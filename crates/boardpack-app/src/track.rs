@@ -166,6 +166,14 @@ impl Library {
         let full = previous < 0 || stale.len() * 5 > rows.len();
         let relinked = self.relink(&stale, &rows, full)?;
         if std::env::var_os("BOARDPACK_TRACE").is_some() {
+            use boardpack_track::link::{STATS_CANDIDATES, STATS_COVERED, STATS_PASSAGES};
+            use std::sync::atomic::Ordering::Relaxed;
+            eprintln!(
+                "track: {} passages had candidates, {} candidates, {} past coverage",
+                STATS_PASSAGES.load(Relaxed),
+                STATS_CANDIDATES.load(Relaxed),
+                STATS_COVERED.load(Relaxed)
+            );
             eprintln!(
                 "track: derived {} papers in {derived_in:.2} s, linked {relinked} items in {:.2} s",
                 stale.len(),
@@ -379,7 +387,9 @@ impl Library {
                 let found_tx = found_tx.clone();
                 let matchers = &matchers;
                 scope.spawn(move || {
-                    let mut cache = boardpack_track::text::WordCache::new();
+                    // One scratch per body's matcher (its accumulator is sized to it).
+                    let mut scratch: HashMap<Option<String>, boardpack_track::link::Scratch> =
+                        HashMap::new();
                     loop {
                         let batch = match rx.lock() {
                             Ok(r) => r.recv(),
@@ -392,7 +402,8 @@ impl Library {
                                 continue;
                             };
                             let Some(date) = &paper.date else { continue };
-                            for scored in matcher.offer(paper, passage, &mut cache) {
+                            let cache = scratch.entry(paper.body.clone()).or_default();
+                            for scored in matcher.offer(paper, passage, cache) {
                                 let it = items[positions[scored.item]];
                                 let key = format!(
                                     "{}#{}{}",
@@ -425,6 +436,9 @@ impl Library {
                     return;
                 }
                 if !matchers.contains_key(&row.body) {
+                    return;
+                }
+                if std::env::var_os("BOARDPACK_TRACE_STREAM_ONLY").is_some() {
                     return;
                 }
                 batch.push((paper_ref(row), passage_ref(p)));

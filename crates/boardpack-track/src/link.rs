@@ -87,6 +87,9 @@ struct Prepared {
     context: Vec<(String, f32)>,
     context_total: f32,
     bigrams: FastSet<(String, String)>,
+    /// The weight of its words too common to find candidates by (see `Matcher::cap`):
+    /// an upper bound on what a passage can add beyond the rarer words.
+    common: f32,
     /// 1-based position among the actions of its agenda item (or paper).
     position: u32,
 }
@@ -94,7 +97,9 @@ struct Prepared {
 /// Items of one body, matched against the passages of later papers.
 pub struct Matcher {
     items: Vec<Prepared>,
-    postings: FastMap<String, Vec<u32>>,
+    /// For each word, the items using it with the word's weight in the item's own
+    /// wording (0 where it is only in the item's context).
+    postings: FastMap<String, Vec<(u32, f32)>>,
     /// Longest posting list used to find candidates: words shared by more items say
     /// little about which one a passage reports on (they still count in the score).
     cap: usize,
@@ -102,6 +107,14 @@ pub struct Matcher {
 
 /// The shortest posting-list cap; the cap is this or a twentieth of the items.
 pub const MIN_CAP: usize = 64;
+
+/// A worker's reusable state for [`Matcher::offer`]: remembered word forms and a
+/// per-item accumulator.
+#[derive(Default)]
+pub struct Scratch {
+    cache: crate::text::WordCache,
+    acc: Vec<f32>,
+}
 
 /// A passage scored against one item.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,7 +130,7 @@ impl Matcher {
     /// dated paper are kept but never linked.
     pub fn new(items: &[(Item, Option<String>)], weights: &dyn Weights) -> Matcher {
         let mut prepared = Vec::with_capacity(items.len());
-        let mut postings: FastMap<String, Vec<u32>> = FastMap::default();
+        let mut postings: FastMap<String, Vec<(u32, f32)>> = FastMap::default();
         // Positions of actions within their agenda item, for "the second action".
         let mut seen: HashMap<(i64, Option<String>, crate::ItemKind), u32> = HashMap::new();
         for (i, (item, date)) in items.iter().enumerate() {
@@ -186,11 +199,11 @@ impl Matcher {
             }
             let total = words.iter().map(|(_, w, _)| w).sum();
             let context_total = context.iter().map(|(_, w)| w).sum();
-            for (w, _, _) in &words {
-                postings.entry(w.clone()).or_default().push(i as u32);
+            for (w, wt, _) in &words {
+                postings.entry(w.clone()).or_default().push((i as u32, *wt));
             }
             for (w, _) in &context {
-                postings.entry(w.clone()).or_default().push(i as u32);
+                postings.entry(w.clone()).or_default().push((i as u32, 0.0));
             }
             let due = item
                 .end
@@ -208,10 +221,21 @@ impl Matcher {
                 context,
                 context_total,
                 bigrams,
+                common: 0.0,
                 position,
             });
         }
         let cap = MIN_CAP.max(prepared.len() / 20);
+        for (w, list) in &postings {
+            if list.len() > cap {
+                for &(i, _) in list {
+                    let it = &mut prepared[i as usize];
+                    if let Some((_, wt, _)) = it.words.iter().find(|(x, _, _)| x == w) {
+                        it.common += wt;
+                    }
+                }
+            }
+        }
         Matcher {
             items: prepared,
             postings,
@@ -236,55 +260,77 @@ impl Matcher {
         &self,
         paper: &PaperRef,
         passage: &PassageRef,
-        cache: &mut crate::text::WordCache,
+        scratch: &mut Scratch,
     ) -> Vec<Scored> {
         let Some((day, _, _)) = paper.date.as_deref().and_then(day_of) else {
             return Vec::new();
         };
-        let words = crate::text::content_words_cached(&passage.text, cache);
+        let words = crate::text::content_words_cached(&passage.text, &mut scratch.cache);
         if words.is_empty() {
             return Vec::new();
         }
-        let mut candidates: Vec<u32> = Vec::new();
+        // Accumulate, per item, the weight of its rarer words the passage has; items
+        // that cannot reach the coverage floor even with all their common words are
+        // dropped before any scoring.
+        if scratch.acc.len() < self.items.len() {
+            scratch.acc.resize(self.items.len(), -1.0);
+        }
+        let mut touched: Vec<u32> = Vec::new();
         let set: FastSet<&str> = words.iter().map(String::as_str).collect();
         for w in &set {
             if let Some(list) = self.postings.get(*w).filter(|l| l.len() <= self.cap) {
-                candidates.extend(list.iter().copied().filter(|&i| {
+                for &(i, wt) in list {
                     let it = &self.items[i as usize];
-                    it.from <= day && day - it.day <= HORIZON_DAYS
-                }));
+                    if !(it.from <= day && day - it.day <= HORIZON_DAYS) {
+                        continue;
+                    }
+                    let a = &mut scratch.acc[i as usize];
+                    if *a < 0.0 {
+                        *a = 0.0;
+                        touched.push(i);
+                    }
+                    *a += wt;
+                }
+            }
+        }
+        let mut candidates: Vec<u32> = Vec::with_capacity(touched.len());
+        for i in touched {
+            let it = &self.items[i as usize];
+            let a = std::mem::replace(&mut scratch.acc[i as usize], -1.0);
+            if it.total > 0.0 && (a + it.common) / it.total >= MIN_COVERAGE - 1e-6 {
+                candidates.push(i);
             }
         }
         if candidates.is_empty() {
             return Vec::new();
         }
         candidates.sort_unstable();
-        candidates.dedup();
+        STATS_PASSAGES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        STATS_CANDIDATES.fetch_add(candidates.len() as u64, std::sync::atomic::Ordering::Relaxed);
         let bigrams: FastSet<(&str, &str)> = words
             .windows(2)
             .map(|p| (p[0].as_str(), p[1].as_str()))
             .collect();
-        let lower = passage.text.to_lowercase();
-        let cue = CUES.iter().find(|c| lower.contains(*c)).copied();
+        // Passage-level features, computed once and only when some item needs them.
+        let mut lower: Option<String> = None;
         let mut dates: Option<Vec<(i64, i64)>> = None;
         let mut out = Vec::new();
         for i in candidates {
             let it = &self.items[i as usize];
-            let mut why = Vec::new();
-            let shared: Vec<&(String, f32, String)> = it
+            if it.total <= 0.0 {
+                continue;
+            }
+            let covered: f32 = it
                 .words
                 .iter()
                 .filter(|(w, _, _)| set.contains(w.as_str()))
-                .collect();
-            let covered: f32 = shared.iter().map(|(_, w, _)| w).sum();
-            let coverage = if it.total > 0.0 {
-                covered / it.total
-            } else {
-                0.0
-            };
+                .map(|(_, w, _)| w)
+                .sum();
+            let coverage = covered / it.total;
             if coverage < MIN_COVERAGE {
                 continue;
             }
+            STATS_COVERED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let ctx: f32 = it
                 .context
                 .iter()
@@ -296,66 +342,93 @@ impl Matcher {
             } else {
                 0.0
             };
-            let mut score = 0.6 * coverage + 0.25 * ctx_coverage;
-            // Cheap bound: even with every bonus, can it reach the threshold?
-            if score + 0.2 + 0.15 + 0.3 + 0.1 < THRESHOLD {
-                continue;
-            }
-            if !shared.is_empty() {
-                let mut top: Vec<_> = shared.clone();
-                top.sort_by(|a, b| b.1.total_cmp(&a.1));
-                let names: Vec<&str> = top.iter().take(6).map(|(_, _, p)| p.as_str()).collect();
-                why.push(format!("shared words: {}", names.join(", ")));
-            }
-            let phrases: Vec<String> = it
+            let shared_phrases = it
                 .bigrams
                 .iter()
                 .filter(|(a, b)| bigrams.contains(&(a.as_str(), b.as_str())))
-                .map(|(a, b)| format!("{a} {b}"))
-                .collect();
-            if !phrases.is_empty() {
-                score += (0.1 * phrases.len() as f32).min(0.2);
-                let mut phrases = phrases;
-                phrases.sort();
-                why.push(format!("shared phrases: {}", phrases.join("; ")));
+                .count();
+            let mut score = 0.6 * coverage
+                + 0.25 * ctx_coverage
+                + (0.1 * shared_phrases as f32).min(0.2);
+            // Even with every bonus, can it reach the threshold?
+            if score + 0.15 + 0.3 + 0.1 < THRESHOLD {
+                continue;
             }
-            if let Some(c) = cue {
+            let lower = lower.get_or_insert_with(|| passage.text.to_lowercase());
+            let cue = CUES.iter().find(|c| lower.contains(*c)).copied();
+            if cue.is_some() {
                 score += 0.15;
-                why.push(format!("report-back wording: \"{c}\""));
             }
             let dates = dates.get_or_insert_with(|| dates_in(&passage.text));
-            if refers_to(dates, &lower, it) {
+            let refers = refers_to(dates, lower, it);
+            if refers {
                 score += 0.3;
-                why.push("refers back to the item's meeting".to_string());
             }
-            if let Some(n) = ordinal(&lower) {
-                if n == it.position {
-                    score += 0.1;
-                    why.push(format!("names it as action {n}"));
-                } else {
-                    score -= 0.4;
-                }
+            let ordinal = ordinal(lower);
+            match ordinal {
+                Some(n) if n == it.position => score += 0.1,
+                Some(_) => score -= 0.4,
+                None => {}
             }
             if score < STRONG && day > it.weak_until {
                 continue;
             }
-            if score >= THRESHOLD {
-                out.push(Scored {
-                    item: i as usize,
-                    link: Link {
-                        paper: paper.id,
-                        ord: passage.ord,
-                        paragraph: passage.number.clone(),
-                        score: (score * 100.0).round() / 100.0,
-                        why,
-                        verdict: None,
-                    },
-                });
+            if score < THRESHOLD {
+                continue;
             }
+            // Kept: say why.
+            let mut why = Vec::new();
+            let mut top: Vec<&(String, f32, String)> = it
+                .words
+                .iter()
+                .filter(|(w, _, _)| set.contains(w.as_str()))
+                .collect();
+            if !top.is_empty() {
+                top.sort_by(|a, b| b.1.total_cmp(&a.1));
+                let names: Vec<&str> = top.iter().take(6).map(|(_, _, p)| p.as_str()).collect();
+                why.push(format!("shared words: {}", names.join(", ")));
+            }
+            if shared_phrases > 0 {
+                let mut phrases: Vec<String> = it
+                    .bigrams
+                    .iter()
+                    .filter(|(a, b)| bigrams.contains(&(a.as_str(), b.as_str())))
+                    .map(|(a, b)| format!("{a} {b}"))
+                    .collect();
+                phrases.sort();
+                why.push(format!("shared phrases: {}", phrases.join("; ")));
+            }
+            if let Some(c) = cue {
+                why.push(format!("report-back wording: \"{c}\""));
+            }
+            if refers {
+                why.push("refers back to the item's meeting".to_string());
+            }
+            if let Some(n) = ordinal.filter(|&n| n == it.position) {
+                why.push(format!("names it as action {n}"));
+            }
+            out.push(Scored {
+                item: i as usize,
+                link: Link {
+                    paper: paper.id,
+                    ord: passage.ord,
+                    paragraph: passage.number.clone(),
+                    score: (score * 100.0).round() / 100.0,
+                    why,
+                    verdict: None,
+                },
+            });
         }
         out
     }
 }
+
+/// Debug counters: passages with candidates, candidates, candidates past the coverage floor.
+pub static STATS_PASSAGES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+/// See [`STATS_PASSAGES`].
+pub static STATS_CANDIDATES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+/// See [`STATS_PASSAGES`].
+pub static STATS_COVERED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Wording that reports back on earlier business.
 const CUES: &[&str] = &[
@@ -578,7 +651,7 @@ mod tests {
             ),
         ];
         let m = Matcher::new(&items, &Uniform);
-        let mut cache = crate::text::WordCache::new();
+        let mut cache = Scratch::default();
         let later = paper(2, "2023-11-16");
         let p = passage(
             1,
