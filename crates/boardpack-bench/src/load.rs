@@ -127,11 +127,10 @@ pub fn load(dir: &Path, clients: usize, secs: u64) -> Result<LoadReport> {
             let _ = stopped.await;
         }));
         let queries = Arc::new(query_strings());
-        let client = hyper_util::client::legacy::Client::builder(
-            hyper_util::rt::TokioExecutor::new(),
-        )
-        .pool_max_idle_per_host(clients)
-        .build_http::<Empty<Bytes>>();
+        let client =
+            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+                .pool_max_idle_per_host(clients)
+                .build_http::<Empty<Bytes>>();
         let start = Instant::now();
         let deadline = start + Duration::from_secs(secs);
         let mut tasks = Vec::with_capacity(clients);

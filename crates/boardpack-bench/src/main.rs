@@ -157,7 +157,9 @@ fn main() -> Result<()> {
                 r.p99,
                 r.max
             );
-            println!("| papers | clients | s | requests | req/s | errors | p50 ms | p90 ms | p99 ms | max ms |");
+            println!(
+                "| papers | clients | s | requests | req/s | errors | p50 ms | p90 ms | p99 ms | max ms |"
+            );
             println!("|---|---|---|---|---|---|---|---|---|---|");
             println!("{}", r.row());
         }

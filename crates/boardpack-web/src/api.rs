@@ -339,19 +339,17 @@ pub async fn write_review(
             return Err(AppError::not_found(format!("no action or activity {id:?}")));
         };
         match target {
-            Some((paper, ord)) => {
-                if !lib.passages(paper)?.iter().any(|p| p.ord == ord) {
-                    return Err(AppError::not_found(format!(
-                        "paper {paper} has no passage {ord}"
-                    )));
-                }
+            Some((paper, ord)) if !lib.passages(paper)?.iter().any(|p| p.ord == ord) => {
+                return Err(AppError::not_found(format!(
+                    "paper {paper} has no passage {ord}"
+                )));
             }
             None if f.link.is_none() => {
                 return Err(AppError::bad_request(
                     "this item has no link to review: name the paragraph (paper and ord)",
                 ));
             }
-            None => {}
+            _ => {}
         }
         lib.review_link(&id, verdict, target)?;
         lib.follow_up(&id, &today)?
