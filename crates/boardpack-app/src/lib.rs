@@ -22,7 +22,7 @@ use boardpack_store::{PaperId, Store};
 pub use boardpack_store::{PaperRow, Passage};
 use serde::Serialize;
 
-pub use boardpack_index::{Facets, IndexError, Query};
+pub use boardpack_index::{EXACT_UP_TO, Facets, IndexError, Query};
 pub use ingest::{IngestOptions, IngestSummary, Progress};
 
 /// The environment variable that names the library folder.
@@ -127,11 +127,14 @@ pub struct SearchHit {
 /// The result of a search.
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResults {
-    /// Matching passages in all.
+    /// Matching passages in all: exact, or an estimate when `total_is_estimate`.
     pub total: usize,
+    /// Whether `total` and the facet counts are estimated from a sample (only when more
+    /// than [`Query::count_exactly_up_to`], by default [`EXACT_UP_TO`], passages match).
+    pub total_is_estimate: bool,
     /// The hits asked for.
     pub hits: Vec<SearchHit>,
-    /// Facet counts over all matches.
+    /// Facet counts over all matches (estimated when `total_is_estimate`).
     pub facets: FacetCounts,
 }
 
@@ -304,6 +307,7 @@ impl Library {
         let f = results.facets;
         Ok(SearchResults {
             total: results.total,
+            total_is_estimate: results.total_is_estimate,
             hits,
             facets: FacetCounts {
                 kind: f.kind,

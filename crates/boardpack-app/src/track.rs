@@ -162,8 +162,16 @@ impl Library {
             .map(|r| (r.id, r))
             .collect();
         self.derive(&stale, &rows)?;
+        let derived_in = started.elapsed().as_secs_f64();
         let full = previous < 0 || stale.len() * 5 > rows.len();
         let relinked = self.relink(&stale, &rows, full)?;
+        if std::env::var_os("BOARDPACK_TRACE").is_some() {
+            eprintln!(
+                "track: derived {} papers in {derived_in:.2} s, linked {relinked} items in {:.2} s",
+                stale.len(),
+                started.elapsed().as_secs_f64() - derived_in
+            );
+        }
         self.store.set_track_generation(generation)?;
         Ok(TrackRun {
             derived: stale.len(),
@@ -181,6 +189,8 @@ impl Library {
 
     /// Derives and stores the items, mentions and abbreviations of `papers`.
     fn derive(&self, papers: &[PaperId], rows: &HashMap<PaperId, PaperRow>) -> Result<()> {
+        let trace = std::env::var_os("BOARDPACK_TRACE").is_some();
+        let mut writing = std::time::Duration::ZERO;
         for chunk in papers.chunks(DERIVE_BATCH) {
             let store = &self.store;
             let derived: Vec<TrackDerived> = chunk
@@ -192,7 +202,12 @@ impl Library {
                     Some(derive_one(row, &record, &passages))
                 })
                 .collect();
+            let t = std::time::Instant::now();
             self.store.write_track(&derived)?;
+            writing += t.elapsed();
+        }
+        if trace {
+            eprintln!("track: derive wrote for {:.2} s", writing.as_secs_f64());
         }
         Ok(())
     }
@@ -308,7 +323,15 @@ impl Library {
             }
         }
         let relinked = fresh.len();
+        let t = std::time::Instant::now();
         self.store.set_links(&updates)?;
+        if std::env::var_os("BOARDPACK_TRACE").is_some() {
+            eprintln!(
+                "track: stored {} links in {:.2} s",
+                updates.len(),
+                t.elapsed().as_secs_f64()
+            );
+        }
         Ok(relinked)
     }
 
@@ -342,31 +365,84 @@ impl Library {
                 (body.clone(), (Matcher::new(&list, weights), positions))
             })
             .collect();
+        // The store streams passages on this thread in batches; two workers score them
+        // (the matchers are read-only); this thread keeps the best link per item.
+        type Found = (Option<String>, boardpack_track::Scored, String);
         let mut best: HashMap<Option<String>, Best> = HashMap::new();
-        self.store.for_each_passage(scan, &mut |row, p| {
-            let Some((matcher, positions)) = matchers.get(&row.body) else {
-                return;
-            };
-            // An action entry restates work to do, and an agenda lists business to
-            // come: neither reports on anything.
-            if p.field == "action" || row.kind == "agenda" {
-                return;
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get().min(4));
+        std::thread::scope(|scope| -> Result<()> {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(PaperRef, PassageRef)>>(8);
+            let rx = std::sync::Arc::new(Mutex::new(rx));
+            let (found_tx, found_rx) = std::sync::mpsc::channel::<Vec<Found>>();
+            for _ in 0..workers {
+                let rx = rx.clone();
+                let found_tx = found_tx.clone();
+                let matchers = &matchers;
+                scope.spawn(move || {
+                    let mut cache = boardpack_track::text::WordCache::new();
+                    loop {
+                        let batch = match rx.lock() {
+                            Ok(r) => r.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok(batch) = batch else { return };
+                        let mut out: Vec<Found> = Vec::new();
+                        for (paper, passage) in &batch {
+                            let Some((matcher, positions)) = matchers.get(&paper.body) else {
+                                continue;
+                            };
+                            let Some(date) = &paper.date else { continue };
+                            for scored in matcher.offer(paper, passage, &mut cache) {
+                                let it = items[positions[scored.item]];
+                                let key = format!(
+                                    "{}#{}{}",
+                                    paper.path,
+                                    paper.part,
+                                    match &passage.number {
+                                        Some(n) => format!("§{n}"),
+                                        None => format!("@{}", passage.ord),
+                                    }
+                                );
+                                if rejected.contains(&(it.id.clone(), key)) {
+                                    continue;
+                                }
+                                out.push((paper.body.clone(), scored, date.clone()));
+                            }
+                        }
+                        if !out.is_empty() && found_tx.send(out).is_err() {
+                            return;
+                        }
+                    }
+                });
             }
-            let paper = paper_ref(row);
-            let Some(date) = paper.date.clone() else {
-                return;
-            };
-            let passage = passage_ref(p);
-            for scored in matcher.offer(&paper, &passage) {
-                let it = items[positions[scored.item]];
-                if rejected.contains(&(it.id.clone(), target_key(row, p.number.as_deref(), p.ord)))
-                {
-                    continue;
+            drop(found_tx);
+            let mut batch: Vec<(PaperRef, PassageRef)> = Vec::with_capacity(512);
+            let mut open = true;
+            let streamed = self.store.for_each_passage(scan, &mut |row, p| {
+                // An action entry restates work to do, and an agenda lists business to
+                // come: neither reports on anything.
+                if !open || p.field == "action" || row.kind == "agenda" || row.date.is_none() {
+                    return;
                 }
-                best.entry(row.body.clone())
-                    .or_default()
-                    .consider(scored, &date);
+                if !matchers.contains_key(&row.body) {
+                    return;
+                }
+                batch.push((paper_ref(row), passage_ref(p)));
+                if batch.len() == 512 {
+                    open = tx.send(std::mem::take(&mut batch)).is_ok();
+                }
+            });
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
             }
+            drop(tx);
+            for found in found_rx {
+                for (body, scored, date) in found {
+                    best.entry(body).or_default().consider(scored, &date);
+                }
+            }
+            streamed?;
+            Ok(())
         })?;
         let mut out = HashMap::new();
         for (body, b) in best {

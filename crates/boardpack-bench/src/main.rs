@@ -3,6 +3,7 @@
 //! ```text
 //! boardpack-bench generate --papers 10000 --seed 1 OUT_DIR
 //! boardpack-bench run --papers 100000 [--seed 1] [--work DIR] [--rounds 5] [--out FILE.md]
+//!                     [--reuse-library] [--no-fts] [--per-query]
 //! boardpack-bench load --library DIR [--clients 200] [--secs 30]
 //! ```
 
@@ -50,6 +51,16 @@ enum Command {
         /// Also write the results as Markdown here (e.g. docs/benchmarks/library-YYYY-MM-DD.md).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Search the library left in the work folder by an earlier run instead of
+        /// ingesting again (no ingest figures); for iterating on search.
+        #[arg(long)]
+        reuse_library: bool,
+        /// Skip the SQLite FTS5 comparison.
+        #[arg(long)]
+        no_fts: bool,
+        /// Print each query's figures (matches, p50, max) on the terminal too.
+        #[arg(long)]
+        per_query: bool,
     },
     /// Serves a library on a loopback port and has concurrent clients search it through
     /// /api/search for a fixed time; prints requests, errors and latency percentiles.
@@ -119,16 +130,32 @@ fn main() -> Result<()> {
             work,
             rounds,
             out,
+            reuse_library,
+            no_fts,
+            per_query,
         } => {
             let opts = run::RunOptions {
                 papers,
                 seed,
                 work,
                 rounds,
+                reuse_library,
+                fts: !no_fts,
                 verbose: true,
             };
             let report = run::run(&opts)?;
             print!("{}", report.table());
+            if per_query {
+                for q in &report.queries {
+                    println!(
+                        "  {:>9}  p50 {:>7.2}  max {:>7.2}  {}",
+                        q.total,
+                        q.p50,
+                        q.max,
+                        q.query.label()
+                    );
+                }
+            }
             if let Some(out) = out {
                 if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir)?;

@@ -67,7 +67,8 @@ pub fn run(dir: &Path, work: &Path, new_papers: usize, seed: u64) -> Result<Trac
     // A few new papers, as after a meeting.
     let new_dir: PathBuf = work.join("track-bench-new");
     let _ = std::fs::remove_dir_all(&new_dir);
-    crate::generate::generate(&new_dir, new_papers, seed)?;
+    // A seed of its own each run, so the papers are new to the library.
+    crate::generate::generate(&new_dir, new_papers, seed.wrapping_add(papers))?;
     lib.ingest(&new_dir, &IngestOptions::default(), &Quiet)?;
     let t = Instant::now();
     let inc = lib.track()?;

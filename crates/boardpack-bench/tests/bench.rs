@@ -12,7 +12,7 @@ fn tiny_run() {
         seed: 1,
         work: Some(work.clone()),
         rounds: 1,
-        verbose: false,
+        ..RunOptions::default()
     };
     let report = run(&opts).expect("the run completes");
     assert_eq!(report.stored, 200, "{}", report.table());
@@ -37,5 +37,24 @@ fn tiny_run() {
     let again = run(&opts).expect("the second run completes");
     assert!(again.reused);
     assert_eq!(again.stored, 200);
+    // Reusing the library skips ingest; searches find the same.
+    let searched = run(&RunOptions {
+        reuse_library: true,
+        fts: false,
+        ..opts.clone()
+    })
+    .expect("the search-only run completes");
+    assert!(searched.library_reused && !searched.fts_timed);
+    assert_eq!(searched.passages, again.passages);
+    let totals = |r: &boardpack_bench::run::Report| -> Vec<usize> {
+        r.queries.iter().map(|q| q.total).collect()
+    };
+    assert_eq!(totals(&searched), totals(&again));
+    assert!(
+        searched
+            .targets()
+            .iter()
+            .all(|(what, ..)| *what == "search p99")
+    );
     let _ = std::fs::remove_dir_all(&work);
 }

@@ -315,6 +315,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<()> {
                 fact,
                 limit,
                 offset,
+                count_exactly_up_to: None,
             };
             library::search(args.library.as_deref(), &q, json, out)?;
         }

@@ -171,10 +171,21 @@ fn print_results(r: &SearchResults, q: &Query, out: &mut dyn Write) -> Result<()
         writeln!(out, "no matches")?;
         return Ok(());
     }
+    let (total, approx) = if r.total_is_estimate {
+        (
+            format!(
+                "about {} (more than {}, estimated from a sample)",
+                round_figures(r.total as u64),
+                q.count_exactly_up_to.unwrap_or(boardpack_app::EXACT_UP_TO)
+            ),
+            "~",
+        )
+    } else {
+        (r.total.to_string(), "")
+    };
     writeln!(
         out,
-        "{} matching passages; showing {}-{}",
-        r.total,
+        "{total} matching passages; showing {}-{}",
         q.offset + 1,
         q.offset + r.hits.len()
     )?;
@@ -188,7 +199,16 @@ fn print_results(r: &SearchResults, q: &Query, out: &mut dyn Write) -> Result<()
         let shown: Vec<String> = values
             .iter()
             .take(6)
-            .map(|(v, n)| format!("{v} {n}"))
+            .map(|(v, n)| {
+                format!(
+                    "{v} {approx}{}",
+                    if approx.is_empty() {
+                        *n
+                    } else {
+                        round_figures(*n)
+                    }
+                )
+            })
             .collect();
         format!("{name}: {}", shown.join(", "))
     };
@@ -204,6 +224,15 @@ fn print_results(r: &SearchResults, q: &Query, out: &mut dyn Write) -> Result<()
         }
     }
     Ok(())
+}
+
+/// `n` rounded to three significant figures (for estimates).
+fn round_figures(n: u64) -> u64 {
+    let mut unit = 1;
+    while n / unit >= 1000 {
+        unit *= 10;
+    }
+    (n + unit / 2) / unit * unit
 }
 
 /// Marks the matched ranges: bold on a terminal, [brackets] otherwise.

@@ -1,23 +1,20 @@
-//! Facet counts (kind, body, year, purpose) and the total, over every matching passage.
+//! Facet counts (kind, body, year, purpose) over matching passages, from fast columns.
 //!
-//! A tantivy collector that reads the fast columns of the facet fields: per segment it
-//! counts term ordinals in arrays (doc ids buffered so columns are read a block at a
-//! time), and only the ordinals that occurred are turned into strings when segments are
-//! merged. No stored document is read. Not for ranking: `TopDocs` runs beside it.
+//! Per segment, [`SegmentFacetCounter`] counts term ordinals in arrays (doc ids buffered
+//! so columns are read a block at a time); [`merge`] turns only the ordinals that
+//! occurred into strings, weighting each segment's counts (a sampled segment stands for
+//! more passages than it saw). No stored document is read. Which passages are counted,
+//! and whether exactly, is `count.rs`'s business.
 
 use std::collections::HashMap;
 
-use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{DocId, SegmentReader};
 
 use crate::Facets;
 
 /// How many doc ids are buffered before the columns are read.
 const BLOCK: usize = 256;
-
-/// Counts matches and facet values.
-pub(crate) struct FacetCounter;
 
 /// What one segment counted.
 pub(crate) struct SegmentCounts {
@@ -38,15 +35,9 @@ pub(crate) struct SegmentFacetCounter {
 /// The string facet fields, in the order of [`Facets`]' string fields.
 const STR_FIELDS: [&str; 3] = ["kind", "body", "purpose"];
 
-impl Collector for FacetCounter {
-    type Fruit = (u64, Facets);
-    type Child = SegmentFacetCounter;
-
-    fn for_segment(
-        &self,
-        _: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<Self::Child> {
+impl SegmentFacetCounter {
+    /// A counter over `reader`'s fast columns (missing columns count nothing).
+    pub(crate) fn new(reader: &SegmentReader) -> tantivy::Result<SegmentFacetCounter> {
         let ff = reader.fast_fields();
         let mut strs = Vec::with_capacity(STR_FIELDS.len());
         let mut columns = Vec::with_capacity(STR_FIELDS.len());
@@ -75,52 +66,69 @@ impl Collector for FacetCounter {
         })
     }
 
-    fn requires_scoring(&self) -> bool {
-        false
+    /// Counts one matching document.
+    pub(crate) fn collect(&mut self, doc: DocId) {
+        self.buf.push(doc);
+        if self.buf.len() == BLOCK {
+            self.flush();
+        }
     }
 
-    fn merge_fruits(&self, segments: Vec<SegmentCounts>) -> tantivy::Result<Self::Fruit> {
-        let mut total = 0;
-        let mut maps: [HashMap<String, u64>; 3] = Default::default();
-        let mut years: HashMap<u64, u64> = HashMap::new();
-        let mut s = String::new();
-        for seg in segments {
-            total += seg.total;
-            for (map, (col, counts)) in maps.iter_mut().zip(seg.strs) {
-                let Some(col) = col else { continue };
-                for (ord, &n) in counts.iter().enumerate() {
-                    if n > 0 {
-                        s.clear();
-                        col.ord_to_str(ord as u64, &mut s)?;
-                        *map.entry(s.clone()).or_default() += n;
-                    }
-                }
-            }
-            for (y, n) in seg.years {
-                *years.entry(y).or_default() += n;
-            }
-        }
-        let [kind, body, purpose] = maps.map(sorted);
-        let year = sorted(years.into_iter().map(|(y, n)| (y.to_string(), n)).collect());
-        Ok((
-            total,
-            Facets {
-                kind,
-                body,
-                year,
-                purpose,
-            },
-        ))
+    /// What was counted.
+    pub(crate) fn harvest(mut self) -> SegmentCounts {
+        self.flush();
+        self.counts
     }
 }
 
-/// Most frequent first, then by value.
-fn sorted(map: HashMap<String, u64>) -> Vec<(String, u64)> {
-    let mut v: Vec<(String, u64)> = map.into_iter().collect();
+/// The total and facets of segments' counts, each multiplied by its weight (1 for a
+/// segment counted in full; documents over documents sampled for a sample), rounded.
+pub(crate) fn merge(
+    segments: impl IntoIterator<Item = (SegmentCounts, f64)>,
+) -> tantivy::Result<(u64, Facets)> {
+    let mut total = 0.0;
+    let mut maps: [HashMap<String, f64>; 3] = Default::default();
+    let mut years: HashMap<u64, f64> = HashMap::new();
+    let mut s = String::new();
+    for (seg, weight) in segments {
+        total += seg.total as f64 * weight;
+        for (map, (col, counts)) in maps.iter_mut().zip(seg.strs) {
+            let Some(col) = col else { continue };
+            for (ord, &n) in counts.iter().enumerate() {
+                if n > 0 {
+                    s.clear();
+                    col.ord_to_str(ord as u64, &mut s)?;
+                    *map.entry(s.clone()).or_default() += n as f64 * weight;
+                }
+            }
+        }
+        for (y, n) in seg.years {
+            *years.entry(y).or_default() += n as f64 * weight;
+        }
+    }
+    let [kind, body, purpose] = maps.map(sorted);
+    let year = sorted(years.into_iter().map(|(y, n)| (y.to_string(), n)).collect());
+    Ok((
+        total.round() as u64,
+        Facets {
+            kind,
+            body,
+            year,
+            purpose,
+        },
+    ))
+}
+
+/// Rounded, most frequent first, then by value.
+fn sorted(map: HashMap<String, f64>) -> Vec<(String, u64)> {
+    let mut v: Vec<(String, u64)> = map
+        .into_iter()
+        .map(|(k, n)| (k, n.round() as u64))
+        .filter(|(_, n)| *n > 0)
+        .collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     v
 }
-
 impl SegmentFacetCounter {
     /// Reads the buffered docs' values and counts them.
     fn flush(&mut self) {
@@ -143,27 +151,5 @@ impl SegmentFacetCounter {
             *self.counts.years.entry(*y).or_default() += 1;
         }
         self.buf.clear();
-    }
-}
-
-impl SegmentCollector for SegmentFacetCounter {
-    type Fruit = SegmentCounts;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        self.buf.push(doc);
-        if self.buf.len() == BLOCK {
-            self.flush();
-        }
-    }
-
-    fn collect_block(&mut self, docs: &[DocId]) {
-        for &doc in docs {
-            self.collect(doc, 0.0);
-        }
-    }
-
-    fn harvest(mut self) -> SegmentCounts {
-        self.flush();
-        self.counts
     }
 }

@@ -7,9 +7,10 @@
 //! from the store when it is missing or out of date.
 //!
 //! Modules: `schema` (fields, analyzers, documents), `query` (the user's text and the
-//! filters as tantivy queries, date bounds), `facets` (counts over all matches from fast
-//! columns). This file holds the contract types and [`Index`], which opens, writes and
-//! searches.
+//! filters as tantivy queries, date bounds), `count` (the total and facets, apart from
+//! ranking: exact up to a limit, estimated from a sample beyond), `facets` (facet counts
+//! from fast columns). This file holds the contract types and [`Index`], which opens,
+//! writes and searches.
 //!
 //! Query language: words are stemmed English and all required ("programmes" finds
 //! "programme"); "quoted phrases"; `OR`, `AND`, `NOT`/`-word`, parentheses; `field:term`
@@ -17,8 +18,10 @@
 //! No stop words are removed. Headings and titles weigh twice as much as the text.
 #![warn(missing_docs)]
 
+mod count;
 mod facets;
 mod query;
+mod runs;
 mod schema;
 
 use std::fmt;
@@ -31,7 +34,7 @@ use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument};
 
-use crate::facets::FacetCounter;
+pub use crate::count::EXACT_UP_TO;
 use crate::schema::Fields;
 pub use crate::schema::SCHEMA_VERSION;
 
@@ -111,6 +114,10 @@ pub struct Query {
     pub limit: usize,
     /// How many hits to skip.
     pub offset: usize,
+    /// Count matches exactly when there are at most this many; beyond, the total and
+    /// facets are estimated from a sample. None: [`EXACT_UP_TO`]; `Some(u64::MAX)`:
+    /// always exactly (slow for the commonest words).
+    pub count_exactly_up_to: Option<u64>,
 }
 
 /// One hit: a passage.
@@ -158,11 +165,14 @@ pub struct Facets {
 /// The result of a search.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Results {
-    /// Matching passages in all.
+    /// Matching passages in all: exact, or an estimate when `total_is_estimate`.
     pub total: usize,
+    /// Whether `total` and the facet counts are estimated from a sample (only when there
+    /// are more matches than [`Query::count_exactly_up_to`]).
+    pub total_is_estimate: bool,
     /// The hits asked for, best first.
     pub hits: Vec<Hit>,
-    /// Facet counts over all matches.
+    /// Facet counts over all matches (estimated when `total_is_estimate`).
     pub facets: Facets,
 }
 
@@ -175,6 +185,9 @@ pub struct Index {
     reader: IndexReader,
     fields: Fields,
     parser: QueryParser,
+    /// The same parser without the heading and title boosts, whose queries
+    /// `runs::rewrite` boosts itself.
+    plain: QueryParser,
     generation: Option<i64>,
 }
 
@@ -245,11 +258,12 @@ impl Index {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(engine)?;
-        let mut parser =
+        let mut plain =
             QueryParser::for_index(&index, vec![fields.text, fields.heading, fields.title]);
-        parser.set_conjunction_by_default();
-        parser.set_field_boost(fields.heading, 2.0);
-        parser.set_field_boost(fields.title, 2.0);
+        plain.set_conjunction_by_default();
+        let mut parser = plain.clone();
+        parser.set_field_boost(fields.heading, schema::FIELD_BOOST);
+        parser.set_field_boost(fields.title, schema::FIELD_BOOST);
         let generation = index
             .load_metas()
             .map_err(engine)?
@@ -261,6 +275,7 @@ impl Index {
             reader,
             fields,
             parser,
+            plain,
             generation,
         })
     }
@@ -349,13 +364,30 @@ impl Index {
     ///
     /// Hits are ranked by BM25 when there is query text; with filters only (blank text)
     /// every passage that passes the filters matches, newest paper first, score 0.
-    /// `total` and the facets count every match, not only the page of hits. Each hit's
+    /// `total` and the facets count every match, not only the page of hits: exactly when
+    /// there are at most [`Query::count_exactly_up_to`] (default [`EXACT_UP_TO`]), else
+    /// estimated from an even sample of the index (`total_is_estimate`). Each hit's
     /// snippet is the best fragment of its text (at most 200 characters) around the
     /// matched words, with their byte ranges; when the text holds none of them (e.g. the
     /// match was in the heading or title), it is the start of the text, with no ranges.
     pub fn search(&self, query: &Query) -> Result<Results> {
+        self.search_with(query, true)
+    }
+
+    /// [`Index::search`], with title phrases matched once per paper (`runs`) or as
+    /// tantivy's parser builds them (to test that both give the same).
+    fn search_with(&self, query: &Query, runs: bool) -> Result<Results> {
         let searcher = self.reader.searcher();
-        let text = query::parse_text(&self.parser, &query.text)?;
+        let text = query::parse_text(&self.parser, &query.text)?.map(|standard| {
+            // The same query with title phrases matched once per paper, when it can be
+            // rebuilt; else as tantivy's parser made it.
+            query::parse_text(&self.plain, &query.text)
+                .ok()
+                .flatten()
+                .filter(|_| runs)
+                .and_then(|q| runs::rewrite(q.as_ref(), &self.fields))
+                .unwrap_or(standard)
+        });
         let filters = query::filters(&self.fields, query)?;
         let snippets = match &text {
             Some(t) => {
@@ -370,33 +402,33 @@ impl Index {
         let whole = query::combine(text, filters);
         let top =
             (query.limit > 0).then(|| TopDocs::with_limit(query.limit).and_offset(query.offset));
-        // One pass: the page of hits and the counts together.
-        let (addresses, (total, facets)): (Vec<(f32, DocAddress)>, _) = if ranked {
-            let (top, counts) = searcher
-                .search(whole.as_ref(), &(top, FacetCounter))
-                .map_err(engine)?;
-            (top.unwrap_or_default(), counts)
-        } else {
-            let top = top.map(|t| t.order_by_fast_field::<i64>("date", Order::Desc));
-            let (top, counts) = searcher
-                .search(whole.as_ref(), &(top, FacetCounter))
-                .map_err(engine)?;
-            let top = top
-                .unwrap_or_default()
+        // The page of hits alone, so tantivy can prune (block-WAND) ...
+        let addresses: Vec<(f32, DocAddress)> = match top {
+            None => Vec::new(),
+            Some(top) if ranked => searcher.search(whole.as_ref(), &top).map_err(engine)?,
+            Some(top) => searcher
+                .search(
+                    whole.as_ref(),
+                    &top.order_by_fast_field::<i64>("date", Order::Desc),
+                )
+                .map_err(engine)?
                 .into_iter()
                 .map(|(_, a)| (0.0, a))
-                .collect();
-            (top, counts)
+                .collect(),
         };
+        // ... and the counts apart, without scores, exact up to a limit.
+        let exact_up_to = query.count_exactly_up_to.unwrap_or(EXACT_UP_TO);
+        let counts = count::count(&searcher, whole.as_ref(), exact_up_to).map_err(engine)?;
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
             let doc: TantivyDocument = searcher.doc(address).map_err(engine)?;
             hits.push(self.hit(&doc, score, snippets.as_ref()));
         }
         Ok(Results {
-            total: total as usize,
+            total: usize::try_from(counts.total).unwrap_or(usize::MAX),
+            total_is_estimate: counts.estimate,
             hits,
-            facets,
+            facets: counts.facets,
         })
     }
 
@@ -515,7 +547,101 @@ fn read_payload(payload: &str) -> (Option<u32>, Option<i64>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{SCHEMA_VERSION, lead, read_payload, write_payload};
+    use super::{Index, IndexDoc, Query, SCHEMA_VERSION, lead, read_payload, write_payload};
+
+    /// Papers of 1 to 6 passages; titles and texts drawn from a few phrases.
+    fn papers(n: i64) -> Vec<IndexDoc> {
+        let titles = [
+            "Work and Health Programme update",
+            "Adult Education Budget",
+            "Health and work: programme review",
+            "Quarterly performance",
+        ];
+        let texts = [
+            "The Work and Health Programme has started.",
+            "Funding for the programme of work on health.",
+            "The adult education budget is devolved.",
+            "Nothing to report.",
+            "Work and health programme work and health programme.",
+        ];
+        let mut out = Vec::new();
+        for id in 0..n {
+            for ord in 0..(1 + id % 6) as u32 {
+                out.push(IndexDoc {
+                    paper_id: id,
+                    ord,
+                    field: "paragraph".into(),
+                    heading: (ord % 2 == 1).then(|| titles[(id as usize + 1) % 4].into()),
+                    text: texts[(id as usize * 7 + ord as usize) % 5].into(),
+                    title: titles[id as usize % 4].into(),
+                    kind: if id % 3 == 0 { "minutes" } else { "report" }.into(),
+                    ..IndexDoc::default()
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn title_phrases_by_paper_match_and_score_as_tantivy_does() {
+        let mut ix = Index::in_memory().unwrap();
+        ix.rebuild(&mut papers(300).into_iter(), 1).unwrap();
+        // Change some papers' titles (deletes and re-adds their passages).
+        let changed: Vec<i64> = (0..300).step_by(7).collect();
+        let mut docs: Vec<IndexDoc> = papers(300)
+            .into_iter()
+            .filter(|d| changed.contains(&d.paper_id))
+            .map(|mut d| {
+                d.title = format!("Renamed {} report", d.paper_id);
+                d
+            })
+            .collect();
+        ix.update(&changed, &mut docs.drain(..), 2).unwrap();
+        // The by-paper form is really used.
+        let parsed = ix
+            .plain
+            .parse_query("\"work and health\" -funding")
+            .unwrap();
+        let rewritten = super::runs::rewrite(parsed.as_ref(), &ix.fields).unwrap();
+        assert!(
+            format!("{rewritten:?}").contains("PaperRuns"),
+            "{rewritten:?}"
+        );
+        for text in [
+            "\"work and health programme\"",
+            "\"adult education budget\"",
+            "title:\"health programme\"",
+            "\"work and health\" OR \"education budget\"",
+            "\"work and health programme\" -funding",
+            "programme \"work and health\"",
+            "renamed",
+            "\"renamed 14 report\"",
+        ] {
+            for kind in [None, Some("report".to_string())] {
+                let q = Query {
+                    text: text.into(),
+                    kind,
+                    limit: 2_000,
+                    ..Query::default()
+                };
+                let by_paper = ix.search_with(&q, true).unwrap();
+                let plain = ix.search_with(&q, false).unwrap();
+                assert!(by_paper.total > 0, "{text}");
+                assert_eq!(by_paper.total, plain.total, "{text}");
+                assert_eq!(by_paper.facets, plain.facets, "{text}");
+                let key = |r: &super::Results| {
+                    let mut v: Vec<(i64, u32, u32)> = r
+                        .hits
+                        .iter()
+                        .map(|h| (h.paper_id, h.ord, (h.score * 1e4).round() as u32))
+                        .collect();
+                    v.sort_unstable();
+                    v
+                };
+                assert_eq!(key(&by_paper), key(&plain), "{text}");
+            }
+        }
+    }
 
     #[test]
     fn payload_round_trip() {

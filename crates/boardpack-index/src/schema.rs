@@ -20,6 +20,9 @@ use crate::query::parse_date;
 /// The version of the schema and analyzers, recorded in every commit's payload.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// How much more a match in a heading or title weighs than one in the text.
+pub(crate) const FIELD_BOOST: f32 = 2.0;
+
 /// The English analyzer for prose fields: words, lower case, Snowball English stems.
 pub(crate) const ENGLISH: &str = "boardpack_en";
 /// The analyzer for keyword fields: the whole value as one lower-cased term.

@@ -634,3 +634,103 @@ fn another_schema_gives_a_fresh_index() {
     assert_eq!(ix.generation(), None);
     assert_eq!(ix.num_passages(), 0);
 }
+
+/// `n` one-passage papers: every one says "grant"; one in 40 also "rare"; bodies and
+/// kinds alternate (so each is half of the whole).
+fn many(n: i64) -> Vec<IndexDoc> {
+    (0..n)
+        .map(|i| IndexDoc {
+            paper_id: i,
+            field: "paragraph".into(),
+            text: if i % 40 == 0 {
+                format!("A rare grant number {i}.")
+            } else {
+                format!("A grant number {i}.")
+            },
+            title: format!("Paper {i}"),
+            body: Some(if i % 2 == 0 { "Cabinet" } else { "Scrutiny" }.into()),
+            kind: if i % 2 == 0 { "report" } else { "minutes" }.into(),
+            date: Some(format!("{}-01-01", 2016 + i % 4)),
+            ..IndexDoc::default()
+        })
+        .collect()
+}
+
+#[test]
+fn counts_are_exact_up_to_the_limit_and_estimated_beyond() {
+    let n = 30_000;
+    let mut ix = Index::in_memory().unwrap();
+    ix.rebuild(&mut many(n).into_iter(), 1).unwrap();
+    let capped = |text: &str, cap: Option<u64>| {
+        run(
+            &ix,
+            &Query {
+                limit: 3,
+                count_exactly_up_to: cap,
+                ..q(text)
+            },
+        )
+    };
+
+    // Under the default limit (50,000): exact, with exact facets.
+    let all = capped("grant", None);
+    assert!(!all.total_is_estimate);
+    assert_eq!(all.total, n as usize);
+    assert_eq!(
+        all.facets.kind,
+        vec![("minutes".into(), 15_000), ("report".into(), 15_000)]
+    );
+
+    // Fewer matches than a small limit: still exact.
+    let rare = capped("rare", Some(1_000));
+    assert!(!rare.total_is_estimate);
+    assert_eq!(rare.total, 750);
+    assert_eq!(rare.hits.len(), 3);
+
+    // More: an estimate from the sample, flagged, near the truth and never below the
+    // limit; facets in proportion; the hits are the same as when counting exactly.
+    let est = capped("grant", Some(1_000));
+    assert!(est.total_is_estimate);
+    assert!(est.total > 1_000);
+    let off = (est.total as f64 - n as f64).abs() / n as f64;
+    assert!(off < 0.15, "estimated {} of {n}", est.total);
+    let kinds: u64 = est.facets.kind.iter().map(|(_, n)| n).sum();
+    assert!(
+        (kinds as f64 - est.total as f64).abs() <= 2.0,
+        "{:?}",
+        est.facets
+    );
+    let cabinet = est
+        .facets
+        .body
+        .iter()
+        .find(|(b, _)| b == "Cabinet")
+        .unwrap()
+        .1;
+    assert!(
+        (0.4..0.6).contains(&(cabinet as f64 / est.total as f64)),
+        "{:?}",
+        est.facets
+    );
+    assert_eq!(est.facets.year.len(), 4);
+    assert_eq!(est.hits, all.hits);
+
+    // Always exact when asked.
+    let exact = capped("grant", Some(u64::MAX));
+    assert!(!exact.total_is_estimate);
+    assert_eq!(exact.total, n as usize);
+
+    // Filters only, over the limit: estimated too.
+    let filtered = run(
+        &ix,
+        &Query {
+            kind: Some("report".into()),
+            limit: 1,
+            count_exactly_up_to: Some(100),
+            ..Query::default()
+        },
+    );
+    assert!(filtered.total_is_estimate);
+    let off = (filtered.total as f64 - 15_000.0).abs() / 15_000.0;
+    assert!(off < 0.2, "estimated {}", filtered.total);
+}

@@ -9,9 +9,34 @@
 //! whatever order passages arrive in, so full and incremental runs agree.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::text::{content_words, raw_words};
 use crate::{Item, Link, PaperRef, PassageRef};
+
+/// A fast, non-keyed hasher for short words (the FxHash mix): the matcher hashes every
+/// word of every passage, and SipHash's protection against crafted keys is not needed
+/// for words looked up in our own tables.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 /// Scores at or above this link an item to a passage.
 pub const THRESHOLD: f32 = 0.5;
@@ -61,7 +86,7 @@ struct Prepared {
     total: f32,
     context: Vec<(String, f32)>,
     context_total: f32,
-    bigrams: HashSet<(String, String)>,
+    bigrams: FastSet<(String, String)>,
     /// 1-based position among the actions of its agenda item (or paper).
     position: u32,
 }
@@ -69,7 +94,7 @@ struct Prepared {
 /// Items of one body, matched against the passages of later papers.
 pub struct Matcher {
     items: Vec<Prepared>,
-    postings: HashMap<String, Vec<u32>>,
+    postings: FastMap<String, Vec<u32>>,
     /// Longest posting list used to find candidates: words shared by more items say
     /// little about which one a passage reports on (they still count in the score).
     cap: usize,
@@ -92,7 +117,7 @@ impl Matcher {
     /// dated paper are kept but never linked.
     pub fn new(items: &[(Item, Option<String>)], weights: &dyn Weights) -> Matcher {
         let mut prepared = Vec::with_capacity(items.len());
-        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut postings: FastMap<String, Vec<u32>> = FastMap::default();
         // Positions of actions within their agenda item, for "the second action".
         let mut seen: HashMap<(i64, Option<String>, crate::ItemKind), u32> = HashMap::new();
         for (i, (item, date)) in items.iter().enumerate() {
@@ -207,16 +232,21 @@ impl Matcher {
     /// Scores a passage of `paper` against the items it could report on (items of earlier
     /// papers within the horizon that share a word with it); returns those at or above
     /// [`THRESHOLD`].
-    pub fn offer(&self, paper: &PaperRef, passage: &PassageRef) -> Vec<Scored> {
+    pub fn offer(
+        &self,
+        paper: &PaperRef,
+        passage: &PassageRef,
+        cache: &mut crate::text::WordCache,
+    ) -> Vec<Scored> {
         let Some((day, _, _)) = paper.date.as_deref().and_then(day_of) else {
             return Vec::new();
         };
-        let words = content_words(&passage.text);
+        let words = crate::text::content_words_cached(&passage.text, cache);
         if words.is_empty() {
             return Vec::new();
         }
         let mut candidates: Vec<u32> = Vec::new();
-        let set: HashSet<&str> = words.iter().map(String::as_str).collect();
+        let set: FastSet<&str> = words.iter().map(String::as_str).collect();
         for w in &set {
             if let Some(list) = self.postings.get(*w).filter(|l| l.len() <= self.cap) {
                 candidates.extend(list.iter().copied().filter(|&i| {
@@ -230,7 +260,7 @@ impl Matcher {
         }
         candidates.sort_unstable();
         candidates.dedup();
-        let bigrams: HashSet<(&str, &str)> = words
+        let bigrams: FastSet<(&str, &str)> = words
             .windows(2)
             .map(|p| (p[0].as_str(), p[1].as_str()))
             .collect();
@@ -548,13 +578,14 @@ mod tests {
             ),
         ];
         let m = Matcher::new(&items, &Uniform);
+        let mut cache = crate::text::WordCache::new();
         let later = paper(2, "2023-11-16");
         let p = passage(
             1,
             "2",
             "At the September meeting the Board asked officers for a mobilisation update, including the Eastcliffe procurement.",
         );
-        let got = m.offer(&later, &p);
+        let got = m.offer(&later, &p, &mut cache);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].item, 0);
         let why = got[0].link.why.join(" | ");
@@ -566,17 +597,17 @@ mod tests {
             "7",
             "In response to the second action agreed in September, each strand has set targets for care leavers.",
         );
-        let got = m.offer(&later, &p);
+        let got = m.offer(&later, &p, &mut cache);
         assert_eq!(got.iter().map(|s| s.item).collect::<Vec<_>>(), [1]);
         // Earlier or same-day papers never report on an item.
-        assert!(m.offer(&paper(3, "2023-09-21"), &p).is_empty());
+        assert!(m.offer(&paper(3, "2023-09-21"), &p, &mut cache).is_empty());
         // Unrelated text does not link.
         let p = passage(
             3,
             "4",
             "The bus franchising consultation closed in October.",
         );
-        assert!(m.offer(&later, &p).is_empty());
+        assert!(m.offer(&later, &p, &mut cache).is_empty());
     }
 
     #[test]

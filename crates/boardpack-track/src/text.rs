@@ -220,10 +220,48 @@ pub fn norm(word: &str) -> String {
 }
 
 /// The content words of `text`, normalised, in order (repeats kept). Numbers are kept
-/// only when they have three or more digits (years, counts of note). Words joined by a
-/// hyphen are also kept as one compound ("take-up", "self-assessment"), since the
-/// compound says more than its parts.
+/// only when they have three or more digits and are not years (dates are matched as
+/// dates). Words joined by a hyphen are also kept as one compound ("take-up",
+/// "self-assessment"), since the compound says more than its parts.
 pub fn content_words(text: &str) -> Vec<String> {
+    content_words_by(text, &mut single)
+}
+
+/// [`content_words`] with each word's form remembered in `cache` (keyed by the word as
+/// printed), for callers that read much text: stemming is the costly part.
+pub fn content_words_cached(text: &str, cache: &mut WordCache) -> Vec<String> {
+    content_words_by(text, &mut |w| {
+        if let Some(form) = cache.get(w) {
+            return form.clone();
+        }
+        let form = single(w);
+        if cache.len() < WORD_CACHE_LIMIT {
+            cache.insert(w.to_string(), form.clone());
+        }
+        form
+    })
+}
+
+/// Remembered word forms (see [`content_words_cached`]).
+pub type WordCache = std::collections::HashMap<String, Option<String>>;
+
+/// How many distinct words a [`WordCache`] keeps.
+const WORD_CACHE_LIMIT: usize = 1 << 20;
+
+/// One word's matching form, or None when it carries no subject.
+fn single(w: &str) -> Option<String> {
+    if w.chars().all(|c| c.is_ascii_digit()) {
+        let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+        return (w.len() >= 3 && !year).then(|| w.to_string());
+    }
+    if w.chars().count() < 2 {
+        return None;
+    }
+    let n = norm(w);
+    (!is_stop(&n)).then(|| stem(w))
+}
+
+fn content_words_by(text: &str, form: &mut dyn FnMut(&str) -> Option<String>) -> Vec<String> {
     let mut out = Vec::new();
     let mut prev_end: Option<usize> = None;
     let mut compound = String::new();
@@ -238,24 +276,16 @@ pub fn content_words(text: &str) -> Vec<String> {
             if parts > 1 {
                 out.push(std::mem::take(&mut compound));
             }
-            compound = norm(w);
+            compound.clear();
             parts = 1;
+            // The compound's first part, kept only if a hyphen follows.
+            if text[start + w.len()..].starts_with('-') {
+                compound = norm(w);
+            }
         }
         prev_end = Some(start + w.len());
-        if w.chars().all(|c| c.is_ascii_digit()) {
-            // Counts of note; years are dates, matched as dates.
-            let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
-            if w.len() >= 3 && !year {
-                out.push(w.to_string());
-            }
-            continue;
-        }
-        if w.chars().count() < 2 {
-            continue;
-        }
-        let n = norm(w);
-        if !is_stop(&n) {
-            out.push(stem(w));
+        if let Some(f) = form(w) {
+            out.push(f);
         }
     }
     if parts > 1 {
