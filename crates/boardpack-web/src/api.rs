@@ -161,10 +161,13 @@ async fn follow_ups(st: &AppState, filter: FollowFilter) -> Result<Vec<FollowUp>
     st.with(move |lib| Ok(lib.follow_ups(&filter)?)).await
 }
 
-/// `GET /api/programme`: activities (add `kind` for others).
+/// `GET /api/programme`: activities (add `kind` for others; CSV with `format=csv`).
 pub async fn programme(State(st): State<AppState>, RawQuery(raw): RawQuery) -> ApiResult {
     let f = FollowParams::from_params(&Params::parse(raw.as_deref(), FOLLOW_NAMES)?)?;
     let items = follow_ups(&st, f.filter(&[ItemKind::Activity])).await?;
+    if f.csv {
+        return csv(&items);
+    }
     Ok(
         Json(json!({ "as_of": boardpack_app::today(), "total": items.len(), "activities": items }))
             .into_response(),

@@ -266,6 +266,9 @@ async fn actions_sort_and_download_as_csv() {
     let mut sorted = owners.clone();
     sorted.sort_by_key(|o| (o.is_none(), o.clone()));
     assert_eq!(owners, sorted);
+    let programme = get("/api/programme?format=csv").await;
+    assert!(programme.content_type().starts_with("text/csv"));
+    assert!(programme.body.lines().count() > 1, "activities as CSV");
     for uri in ["/actions.csv", "/api/actions?format=csv"] {
         let r = get(uri).await;
         assert_eq!(r.status, StatusCode::OK, "{uri}");
