@@ -1,6 +1,6 @@
 //! The library commands as a user runs them: ingest (idempotent, incremental, a bad file
 //! among good ones, killed mid-run and resumed), search (filters, phrases, facets,
-//! citations), show and export. Each test uses its own library folder.
+//! citations), show, export and serve. Each test uses its own library folder.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -246,4 +246,62 @@ fn a_killed_ingest_resumes_cleanly() {
         hits["total"], 1,
         "the index matches the store after the resumed run"
     );
+}
+
+/// The README's main command: ingest the sample papers, then `serve` them. The server is
+/// started on a free loopback port, asked for its home page and a search, and stopped.
+#[test]
+fn serve_shows_the_ingested_papers() {
+    use std::io::{BufRead, BufReader, Read, Write};
+
+    let lib = scratch("serve").join("library");
+    let papers = repo().join("examples/papers");
+    json(&boardpack(
+        &lib,
+        &[
+            "ingest",
+            "--json",
+            "--body",
+            "Skills and Employment Board",
+            papers.to_str().expect("path"),
+        ],
+    ));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_boardpack"))
+        .arg("--library")
+        .arg(&lib)
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env_remove("BOARDPACK_TOKEN")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut line = String::new();
+    stderr.read_line(&mut line).expect("a first line");
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    assert!(line.contains("read-only"), "{line}");
+    let fetch = |path: &str| -> String {
+        let mut s = std::net::TcpStream::connect(&addr).expect("connects");
+        s.set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("timeout");
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .expect("request");
+        let mut out = String::new();
+        s.read_to_string(&mut out).expect("response");
+        out
+    };
+    let home = fetch("/");
+    let search = fetch("/search?q=jobs+guarantee");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(home.starts_with("HTTP/1.1 200"), "{home}");
+    assert!(home.contains("24 papers"), "{home}");
+    assert!(search.contains("matching passages"), "{search}");
 }

@@ -161,10 +161,13 @@ async fn follow_ups(st: &AppState, filter: FollowFilter) -> Result<Vec<FollowUp>
     st.with(move |lib| Ok(lib.follow_ups(&filter)?)).await
 }
 
-/// `GET /api/programme`: activities (add `kind` for others).
+/// `GET /api/programme`: activities (add `kind` for others; CSV with `format=csv`).
 pub async fn programme(State(st): State<AppState>, RawQuery(raw): RawQuery) -> ApiResult {
     let f = FollowParams::from_params(&Params::parse(raw.as_deref(), FOLLOW_NAMES)?)?;
     let items = follow_ups(&st, f.filter(&[ItemKind::Activity])).await?;
+    if f.csv {
+        return csv(&items);
+    }
     Ok(
         Json(json!({ "as_of": boardpack_app::today(), "total": items.len(), "activities": items }))
             .into_response(),
@@ -339,19 +342,17 @@ pub async fn write_review(
             return Err(AppError::not_found(format!("no action or activity {id:?}")));
         };
         match target {
-            Some((paper, ord)) => {
-                if !lib.passages(paper)?.iter().any(|p| p.ord == ord) {
-                    return Err(AppError::not_found(format!(
-                        "paper {paper} has no passage {ord}"
-                    )));
-                }
+            Some((paper, ord)) if !lib.passages(paper)?.iter().any(|p| p.ord == ord) => {
+                return Err(AppError::not_found(format!(
+                    "paper {paper} has no passage {ord}"
+                )));
             }
             None if f.link.is_none() => {
                 return Err(AppError::bad_request(
                     "this item has no link to review: name the paragraph (paper and ord)",
                 ));
             }
-            None => {}
+            _ => {}
         }
         lib.review_link(&id, verdict, target)?;
         lib.follow_up(&id, &today)?

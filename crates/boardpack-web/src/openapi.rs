@@ -83,7 +83,7 @@ pub fn openapi() -> Value {
             param(
                 "format",
                 "query",
-                "json (default) or csv (actions).",
+                "json (default) or csv.",
                 json!({ "type": "string", "enum": ["json", "csv"] }),
             ),
         ]
@@ -118,7 +118,9 @@ pub fn openapi() -> Value {
                 ], ok("{total, hits: [{paper, ord, paragraph, citation, snippet, highlights, url, ...}], facets, limit, offset}", obj.clone()),
                 &["400", "500"]) },
             "/api/programme": { "get": op("Activities with their timescales and statuses.", follow(),
-                ok("{as_of, total, activities: [FollowUp]}", obj.clone()), &["400", "500"]) },
+                json!({ "description": "{as_of, total, activities: [FollowUp]}, or CSV with format=csv",
+                        "content": { "application/json": { "schema": obj.clone() }, "text/csv": { "schema": string() } } }),
+                &["400", "500"]) },
             "/api/actions": { "get": op("The register of decisions and actions, with status and the paragraph that reported on each.", follow(),
                 json!({ "description": "{as_of, total, items: [FollowUp]}, or CSV with format=csv",
                         "content": { "application/json": { "schema": obj.clone() }, "text/csv": { "schema": string() } } }),

@@ -847,7 +847,7 @@ pub async fn action(State(st): State<AppState>, Path(id): Path<String>) -> PageR
                                 p { (l.text) }
                                 footer { a href=(passage_url(l.link.paper, l.link.paragraph.as_deref(), l.link.ord)) { (l.citation) } }
                             }
-                            p { "Match " (format!("{:.0}%", l.link.score * 100.0))
+                            p { "Match score " (format!("{:.2}", l.link.score))
                                 @if !l.link.why.is_empty() { ": " (l.link.why.join("; ")) }
                                 @match l.link.verdict {
                                     Some(Verdict::Confirmed) => { " · confirmed by a user" }

@@ -103,7 +103,7 @@ pub fn svg(items: &[FollowUp], today: &str) -> Markup {
     let years: Vec<i64> = (first_year..=last_year).collect();
     html! {
         svg.timeline xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (WIDTH) " " (height) }
-            role="img" aria-labelledby="timeline-title" {
+            role="group" aria-labelledby="timeline-title" {
             title #timeline-title { "Activities from " (first_year) " to " (last_year) ", with today marked" }
             defs {
                 @for s in STATUSES {

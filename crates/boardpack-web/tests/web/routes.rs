@@ -266,6 +266,9 @@ async fn actions_sort_and_download_as_csv() {
     let mut sorted = owners.clone();
     sorted.sort_by_key(|o| (o.is_none(), o.clone()));
     assert_eq!(owners, sorted);
+    let programme = get("/api/programme?format=csv").await;
+    assert!(programme.content_type().starts_with("text/csv"));
+    assert!(programme.body.lines().count() > 1, "activities as CSV");
     for uri in ["/actions.csv", "/api/actions?format=csv"] {
         let r = get(uri).await;
         assert_eq!(r.status, StatusCode::OK, "{uri}");
@@ -586,4 +589,41 @@ async fn a_paper_with_script_is_shown_as_text() {
     // The original is plain text in a sandbox, never HTML.
     let original = get_from(st, &format!("/papers/{id}/original")).await;
     assert!(original.content_type().starts_with("text/plain"));
+}
+
+/// Every `/papers/ID#anchor` link on `page` names an element of that paper's page.
+async fn assert_anchors_exist(page: &str, uri: &str) -> usize {
+    let mut checked = 0;
+    for part in page.split("href=\"/papers/").skip(1) {
+        let link = &part[..part.find('"').expect("closing quote")];
+        let Some((id, fragment)) = link.split_once('#') else {
+            continue;
+        };
+        let target = get(&format!("/papers/{id}")).await;
+        assert_eq!(target.status, StatusCode::OK, "{uri}: /papers/{id}");
+        assert!(
+            target.body.contains(&format!("id=\"{fragment}\"")),
+            "{uri}: /papers/{link} has no such anchor"
+        );
+        checked += 1;
+    }
+    checked
+}
+
+#[tokio::test]
+async fn thread_and_register_links_reach_their_paragraphs() {
+    let thread = some_thread().await;
+    let uri = format!("/threads/{}", enc(&thread));
+    let page = get(&uri).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<ol class=\"thread\">"));
+    assert!(
+        assert_anchors_exist(&page.body, &uri).await > 0,
+        "{uri}: no citations"
+    );
+    let register = get("/actions").await;
+    assert!(
+        assert_anchors_exist(&register.body, "/actions").await > 0,
+        "the register links no reporting paragraphs"
+    );
 }
