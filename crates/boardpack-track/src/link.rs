@@ -306,7 +306,10 @@ impl Matcher {
         }
         candidates.sort_unstable();
         STATS_PASSAGES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        STATS_CANDIDATES.fetch_add(candidates.len() as u64, std::sync::atomic::Ordering::Relaxed);
+        STATS_CANDIDATES.fetch_add(
+            candidates.len() as u64,
+            std::sync::atomic::Ordering::Relaxed,
+        );
         let bigrams: FastSet<(&str, &str)> = words
             .windows(2)
             .map(|p| (p[0].as_str(), p[1].as_str()))
@@ -347,9 +350,8 @@ impl Matcher {
                 .iter()
                 .filter(|(a, b)| bigrams.contains(&(a.as_str(), b.as_str())))
                 .count();
-            let mut score = 0.6 * coverage
-                + 0.25 * ctx_coverage
-                + (0.1 * shared_phrases as f32).min(0.2);
+            let mut score =
+                0.6 * coverage + 0.25 * ctx_coverage + (0.1 * shared_phrases as f32).min(0.2);
             // Even with every bonus, can it reach the threshold?
             if score + 0.15 + 0.3 + 0.1 < THRESHOLD {
                 continue;
