@@ -287,12 +287,40 @@ impl Library {
                 .filter_map(|id| rows.get(id))
                 .map(|r| r.body.as_deref())
                 .collect();
+            // Only items a changed paper could report on, and could report on first: older
+            // than the latest changed paper, within the horizon, and not already reported
+            // strongly by a paper no later than the earliest changed one.
+            let stale_dates: Vec<&str> = stale
+                .iter()
+                .filter_map(|id| rows.get(id).and_then(|r| r.date.as_deref()))
+                .collect();
+            let first_stale = stale_dates.iter().min().copied().unwrap_or("");
+            let last_stale = stale_dates.iter().max().copied().unwrap_or("");
+            let last_day = boardpack_track::link::day_of(last_stale).map_or(i64::MIN, |d| d.0);
             let others: Vec<&StoredItem> = items
                 .iter()
                 .filter(|it| !done_in_own_paper(it, rows))
                 .filter(|it| !fresh_ids.contains(it.id.as_str()))
                 .filter(|it| {
-                    stale_bodies.contains(&rows.get(&it.item.paper).and_then(|r| r.body.as_deref()))
+                    let Some(row) = rows.get(&it.item.paper) else {
+                        return false;
+                    };
+                    let Some(day) = row.date.as_deref().and_then(boardpack_track::link::day_of)
+                    else {
+                        return false;
+                    };
+                    stale_bodies.contains(&row.body.as_deref())
+                        && day.0 < last_day
+                        && last_day - day.0 <= boardpack_track::link::HORIZON_DAYS
+                })
+                .filter(|it| {
+                    !it.link.as_ref().is_some_and(|l| {
+                        l.score >= boardpack_track::link::STRONG
+                            && rows
+                                .get(&l.paper)
+                                .and_then(|r| r.date.as_deref())
+                                .is_some_and(|d| d <= first_stale)
+                    })
                 })
                 .collect();
             if !others.is_empty() {

@@ -315,8 +315,7 @@ impl Matcher {
             .map(|p| (p[0].as_str(), p[1].as_str()))
             .collect();
         // Passage-level features, computed once and only when some item needs them.
-        let mut lower: Option<String> = None;
-        let mut dates: Option<Vec<(i64, i64)>> = None;
+        let mut features: Option<PassageFeatures> = None;
         let mut out = Vec::new();
         for i in candidates {
             let it = &self.items[i as usize];
@@ -356,17 +355,16 @@ impl Matcher {
             if score + 0.15 + 0.3 + 0.1 < THRESHOLD {
                 continue;
             }
-            let lower = lower.get_or_insert_with(|| passage.text.to_lowercase());
-            let cue = CUES.iter().find(|c| lower.contains(*c)).copied();
+            let f = features.get_or_insert_with(|| PassageFeatures::of(&passage.text));
+            let cue = f.cue;
             if cue.is_some() {
                 score += 0.15;
             }
-            let dates = dates.get_or_insert_with(|| dates_in(&passage.text));
-            let refers = refers_to(dates, lower, it);
+            let refers = refers_to(f, it);
             if refers {
                 score += 0.3;
             }
-            let ordinal = ordinal(lower);
+            let ordinal = f.ordinal;
             match ordinal {
                 Some(n) if n == it.position => score += 0.1,
                 Some(_) => score -= 0.4,
@@ -486,35 +484,71 @@ const MONTHS: [&str; 12] = [
 
 /// Whether a passage refers back to the item's meeting: a date or month that contains
 /// the meeting's day, or "the <month> meeting".
-fn refers_to(dates: &[(i64, i64)], lower: &str, it: &Prepared) -> bool {
+fn refers_to(features: &PassageFeatures, it: &Prepared) -> bool {
     if it.day == i64::MIN {
         return false;
     }
-    if dates
+    if features
+        .dates
         .iter()
         .any(|&(a, b)| a <= it.day && it.day <= b && b - a <= 31)
     {
         return true;
     }
     let month = it.month.1;
-    if (1..=12).contains(&month) {
-        let name = MONTHS[month as usize - 1];
-        return lower.contains(&format!("the {name} meeting"))
-            || lower.contains(&format!("agreed in {name}"))
-            || lower.contains(&format!("discussion in {name}"));
+    (1..=12).contains(&month) && features.months & (1 << (month - 1)) != 0
+}
+
+/// What a passage says about earlier business, worked out once per passage.
+struct PassageFeatures {
+    /// Report-back wording found, if any.
+    cue: Option<&'static str>,
+    /// The dates it mentions, as day ranges.
+    dates: Vec<(i64, i64)>,
+    /// Months named as a meeting's ("the September meeting", "agreed in March"), as
+    /// bits (January = bit 0).
+    months: u16,
+    /// "the second action" → 2.
+    ordinal: Option<u32>,
+}
+
+impl PassageFeatures {
+    fn of(text: &str) -> PassageFeatures {
+        let lower = text.to_lowercase();
+        let mut months = 0u16;
+        for (i, name) in MONTHS.iter().enumerate() {
+            if lower.contains(name)
+                && (lower.contains(&format!("the {name} meeting"))
+                    || lower.contains(&format!("agreed in {name}"))
+                    || lower.contains(&format!("discussion in {name}")))
+            {
+                months |= 1 << i;
+            }
+        }
+        PassageFeatures {
+            cue: CUES.iter().find(|c| lower.contains(*c)).copied(),
+            dates: dates_in(text),
+            months,
+            ordinal: ordinal(&lower),
+        }
     }
-    false
 }
 
 /// "the second action" → 2.
 fn ordinal(lower: &str) -> Option<u32> {
-    const ORD: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
-    for (i, o) in ORD.iter().enumerate() {
-        if lower.contains(&format!("{o} action")) {
-            return Some(i as u32 + 1);
-        }
+    const ORD: [&str; 5] = [
+        "first action",
+        "second action",
+        "third action",
+        "fourth action",
+        "fifth action",
+    ];
+    if !lower.contains(" action") {
+        return None;
     }
-    None
+    ORD.iter()
+        .position(|o| lower.contains(o))
+        .map(|i| i as u32 + 1)
 }
 
 /// (day number, year, month) of an ISO date.
