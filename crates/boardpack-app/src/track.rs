@@ -455,6 +455,16 @@ impl Library {
                 });
             }
             drop(found_tx);
+            // Keep the best link per item as results arrive, so memory stays flat.
+            let collector = scope.spawn(move || {
+                let mut best: HashMap<Option<String>, Best> = HashMap::new();
+                for found in found_rx {
+                    for (body, scored, date) in found {
+                        best.entry(body).or_default().consider(scored, &date);
+                    }
+                }
+                best
+            });
             let mut batch: Vec<(PaperRef, PassageRef)> = Vec::with_capacity(512);
             let mut open = true;
             let streamed = self.store.for_each_passage(scan, &mut |row, p| {
@@ -466,9 +476,6 @@ impl Library {
                 if !matchers.contains_key(&row.body) {
                     return;
                 }
-                if std::env::var_os("BOARDPACK_TRACE_STREAM_ONLY").is_some() {
-                    return;
-                }
                 batch.push((paper_ref(row), passage_ref(p)));
                 if batch.len() == 512 {
                     open = tx.send(std::mem::take(&mut batch)).is_ok();
@@ -478,11 +485,9 @@ impl Library {
                 let _ = tx.send(batch);
             }
             drop(tx);
-            for found in found_rx {
-                for (body, scored, date) in found {
-                    best.entry(body).or_default().consider(scored, &date);
-                }
-            }
+            best = collector
+                .join()
+                .map_err(|_| anyhow::anyhow!("the track stage's collector failed"))?;
             streamed?;
             Ok(())
         })?;

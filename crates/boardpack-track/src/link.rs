@@ -105,8 +105,10 @@ pub struct Matcher {
     cap: usize,
 }
 
-/// The shortest posting-list cap; the cap is this or a twentieth of the items.
-pub const MIN_CAP: usize = 64;
+/// The longest posting list that finds candidates: a word more than this many items use
+/// is too common to say which of them a passage reports on (it still counts in the
+/// score). Fixed, so the work per passage does not grow with the library.
+pub const CAP: usize = 64;
 
 /// A worker's reusable state for [`Matcher::offer`]: remembered word forms and a
 /// per-item accumulator.
@@ -225,7 +227,7 @@ impl Matcher {
                 position,
             });
         }
-        let cap = MIN_CAP.max(prepared.len() / 20);
+        let cap = CAP;
         for (w, list) in &postings {
             if list.len() > cap {
                 for &(i, _) in list {
