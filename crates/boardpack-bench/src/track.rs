@@ -67,8 +67,15 @@ pub fn run(dir: &Path, work: &Path, new_papers: usize, seed: u64) -> Result<Trac
     // A few new papers, as after a meeting.
     let new_dir: PathBuf = work.join("track-bench-new");
     let _ = std::fs::remove_dir_all(&new_dir);
-    // A seed of its own each run, so the papers are new to the library.
-    crate::generate::generate(&new_dir, new_papers, seed.wrapping_add(papers))?;
+    // The next meeting's papers: dated after the library's last year, with a seed of
+    // their own each run so they are new to the library.
+    let next = crate::generate::LAST_YEAR + 1;
+    crate::generate::generate_in(
+        &new_dir,
+        new_papers,
+        seed.wrapping_add(papers),
+        (next, next),
+    )?;
     lib.ingest(&new_dir, &IngestOptions::default(), &Quiet)?;
     let t = Instant::now();
     let inc = lib.track()?;

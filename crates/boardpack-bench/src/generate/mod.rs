@@ -381,11 +381,17 @@ pub struct Generated {
 
 /// Writes papers `0..papers` of `seed` under `out`, in parallel.
 pub fn generate(out: &Path, papers: usize, seed: u64) -> Result<Generated> {
+    generate_in(out, papers, seed, (FIRST_YEAR, LAST_YEAR))
+}
+
+/// Like [`generate`], with the papers dated within `years` (first, last), e.g. the next
+/// meeting's papers after a library's last year.
+pub fn generate_in(out: &Path, papers: usize, seed: u64, years: (u32, u32)) -> Result<Generated> {
     let world = World::new(seed);
     let bytes: u64 = (0..papers)
         .into_par_iter()
         .map(|i| -> Result<u64> {
-            let p = paper(&world, seed, i as u64);
+            let p = paper_in(&world, seed, i as u64, years);
             let file = out.join(&p.path);
             if let Some(dir) = file.parent() {
                 std::fs::create_dir_all(dir)
@@ -404,11 +410,17 @@ pub fn generate(out: &Path, papers: usize, seed: u64) -> Result<Generated> {
 
 /// Paper `index` of `seed`.
 pub fn paper(world: &World, seed: u64, index: u64) -> GeneratedPaper {
+    paper_in(world, seed, index, (FIRST_YEAR, LAST_YEAR))
+}
+
+/// Paper `index` of `seed`, dated within `years`.
+pub fn paper_in(world: &World, seed: u64, index: u64, years: (u32, u32)) -> GeneratedPaper {
     let mut rng = Rng::for_item(seed, index);
     let template = Template::draw(&mut rng);
     let body = &world.bodies[world.z_bodies.sample(&mut rng)];
+    let (first, last) = (years.0, years.1.max(years.0));
     let date = Date {
-        y: FIRST_YEAR + rng.below((LAST_YEAR - FIRST_YEAR + 1) as usize) as u32,
+        y: first + rng.below((last - first + 1) as usize) as u32,
         m: rng.range(1, 12) as u32,
         d: rng.range(1, 28) as u32,
     };
