@@ -157,7 +157,7 @@ impl Library {
         let stale = self.store.track_stale()?;
         let rows: HashMap<PaperId, PaperRow> = self
             .store
-            .papers()?
+            .papers_brief()?
             .into_iter()
             .map(|r| (r.id, r))
             .collect();
@@ -227,7 +227,39 @@ impl Library {
         rows: &HashMap<PaperId, PaperRow>,
         full: bool,
     ) -> Result<usize> {
-        let items = self.store.track_items(None)?;
+        // A full run reads every item; an incremental one only those the changed papers
+        // can touch: their own, and their bodies' items from within the horizon before
+        // them (which include every item linked to them), and items whose link points
+        // at a paper that is gone.
+        let items = if full {
+            self.store.track_items(None)?
+        } else {
+            let bodies: Vec<Option<String>> = stale
+                .iter()
+                .filter_map(|id| rows.get(id))
+                .map(|r| r.body.clone())
+                .collect::<HashSet<_>>()
+                .into_iter()
+                .collect();
+            let earliest = stale
+                .iter()
+                .filter_map(|id| rows.get(id).and_then(|r| r.date.as_deref()))
+                .filter_map(boardpack_track::link::day_of)
+                .map(|d| d.0)
+                .min();
+            let mut items = self.store.track_items(Some(stale))?;
+            if let Some(day) = earliest {
+                let since =
+                    boardpack_track::iso_from_days(day - boardpack_track::link::HORIZON_DAYS - 1);
+                items.extend(self.store.track_items_since(&bodies, &since)?);
+            } else {
+                items.extend(self.store.track_items_since(&bodies, "")?);
+            }
+            items.extend(self.store.track_items_dangling()?);
+            let mut seen = HashSet::new();
+            items.retain(|it| seen.insert(it.id.clone()));
+            items
+        };
         let rejected: HashSet<(String, String)> = self
             .store
             .link_reviews()?
@@ -507,7 +539,7 @@ impl Library {
         self.track()?;
         let rows: HashMap<PaperId, PaperRow> = self
             .store
-            .papers()?
+            .papers_brief()?
             .into_iter()
             .map(|r| (r.id, r))
             .collect();
@@ -571,7 +603,7 @@ impl Library {
         };
         let rows: HashMap<PaperId, PaperRow> = self
             .store
-            .papers()?
+            .papers_brief()?
             .into_iter()
             .map(|r| (r.id, r))
             .collect();
@@ -774,7 +806,7 @@ impl Library {
             self.store.set_links(&[(id.to_string(), None)])?;
             let rows: HashMap<PaperId, PaperRow> = self
                 .store
-                .papers()?
+                .papers_brief()?
                 .into_iter()
                 .map(|r| (r.id, r))
                 .collect();
@@ -834,7 +866,7 @@ impl Library {
 
     fn keys_of_body(&self, body: &str) -> Result<HashSet<String>> {
         // Cheap enough: the mentions of a body's papers.
-        let rows = self.store.papers()?;
+        let rows = self.store.papers_brief()?;
         let ids: HashSet<PaperId> = rows
             .iter()
             .filter(|r| r.body.as_deref() == Some(body))
@@ -868,7 +900,7 @@ impl Library {
         };
         let rows: HashMap<PaperId, PaperRow> = self
             .store
-            .papers()?
+            .papers_brief()?
             .into_iter()
             .map(|r| (r.id, r))
             .collect();

@@ -295,6 +295,11 @@ impl Store {
         read::papers(&self.conn())
     }
 
+    /// Every paper's row without its decision and action counts (both 0), in id order.
+    pub fn papers_brief(&self) -> Result<Vec<PaperRow>> {
+        read::papers_brief(&self.conn())
+    }
+
     /// A paper's passages in order.
     pub fn passages(&self, id: PaperId) -> Result<Vec<Passage>> {
         read::passages(&self.conn(), id)
@@ -340,6 +345,21 @@ impl Store {
     /// it tracked, in one transaction. Links are kept only through `set_links`.
     pub fn write_track(&self, derived: &[TrackDerived]) -> Result<()> {
         track::write_derived(&mut self.conn(), derived)
+    }
+
+    /// Track items of papers of `bodies` (None: papers without a body) dated on or after
+    /// `since` (ISO), with their links.
+    pub fn track_items_since(
+        &self,
+        bodies: &[Option<String>],
+        since: &str,
+    ) -> Result<Vec<StoredItem>> {
+        track::items_since(&self.conn(), bodies, since)
+    }
+
+    /// Track items whose link points at a paper no longer stored.
+    pub fn track_items_dangling(&self) -> Result<Vec<StoredItem>> {
+        track::items_dangling(&self.conn())
     }
 
     /// Track items with their links: all, or those of some papers.

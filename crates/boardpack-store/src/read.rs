@@ -106,6 +106,18 @@ pub(crate) fn papers(conn: &Connection) -> Result<Vec<PaperRow>> {
     .ctx("listing papers")
 }
 
+/// Like [`papers`] without the decision and action counts (zero), in id order: cheap
+/// enough to read on every track run.
+pub(crate) fn papers_brief(conn: &Connection) -> Result<Vec<PaperRow>> {
+    conn.prepare_cached(
+        "SELECT p.id, p.path, p.part, p.hash, p.format, p.body, p.kind, p.title, p.date,
+                p.date_basis, p.purpose, 0, 0
+         FROM papers p ORDER BY p.id",
+    )
+    .and_then(|mut s| s.query_map([], paper_row)?.collect())
+    .ctx("listing papers")
+}
+
 pub(crate) fn passages(conn: &Connection, id: PaperId) -> Result<Vec<Passage>> {
     conn.prepare_cached(&format!(
         "SELECT {PASSAGE_COLUMNS} FROM passages WHERE paper_id = ?1 ORDER BY ord"

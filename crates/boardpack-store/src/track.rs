@@ -232,6 +232,46 @@ pub(crate) fn items(conn: &Connection, papers: Option<&[PaperId]>) -> Result<Vec
     Ok(out)
 }
 
+pub(crate) fn items_since(
+    conn: &Connection,
+    bodies: &[Option<String>],
+    since: &str,
+) -> Result<Vec<StoredItem>> {
+    let columns = ITEM_COLUMNS
+        .split(',')
+        .map(|c| format!("t.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut s = conn
+        .prepare_cached(&format!(
+            "SELECT {columns} FROM track_items t JOIN papers p ON p.id = t.paper_id
+             WHERE p.body IS ?1 AND p.date >= ?2 ORDER BY t.paper_id, t.kind, t.ord"
+        ))
+        .ctx("reading track items")?;
+    let mut out = Vec::new();
+    for body in bodies {
+        let rows = s
+            .query_map(params![body, since], item_row)
+            .ctx("reading track items")?;
+        for r in rows {
+            out.push(r.ctx("reading a track item")?);
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) fn items_dangling(conn: &Connection) -> Result<Vec<StoredItem>> {
+    let mut s = conn
+        .prepare_cached(&format!(
+            "SELECT {ITEM_COLUMNS} FROM track_items
+             WHERE link_paper IS NOT NULL AND link_paper NOT IN (SELECT id FROM papers)"
+        ))
+        .ctx("reading track items")?;
+    let rows = s.query_map([], item_row).ctx("reading track items")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .ctx("reading track items")
+}
+
 pub(crate) fn item(conn: &Connection, id: &str) -> Result<Option<StoredItem>> {
     conn.prepare_cached(&format!(
         "SELECT {ITEM_COLUMNS} FROM track_items WHERE id = ?1"
