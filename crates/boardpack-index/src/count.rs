@@ -1,8 +1,9 @@
 //! The total and facet counts of a search: exact up to [`EXACT_UP_TO`] matches, estimated
 //! from a sample beyond.
 //!
-//! First, with scoring disabled, [`sample`] counts the matches in every [`STRIDE`]th
-//! chunk of [`CHUNK`] documents of each segment (a systematic sample: evenly spread runs
+//! First, with scoring disabled and unless tantivy's bound on the matches (the scorers'
+//! size hints) is already within the limit, [`sample`] counts the matches in every
+//! [`STRIDE`]th chunk of [`CHUNK`] documents of each segment (a systematic sample: evenly spread runs
 //! of consecutive documents, so papers of every body, year and kind are in it in
 //! proportion, whatever order they were added in). When that suggests few matches,
 //! `lib.rs` ranks and counts in one pass (`facets::FacetCounter` beside `TopDocs`),
@@ -65,19 +66,32 @@ impl SegmentSample {
     }
 }
 
-/// Counts the matches of `query` in every [`STRIDE`]th chunk of each segment.
-pub(crate) fn sample(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<Sample> {
+/// Counts the matches of `query` in every [`STRIDE`]th chunk of each segment; None,
+/// without sampling, when tantivy's own bound on the matches (the scorers' size hints,
+/// e.g. the rarest term's documents for an AND) is at most `exact_up_to`.
+pub(crate) fn sample(
+    searcher: &Searcher,
+    query: &dyn Query,
+    exact_up_to: u64,
+) -> tantivy::Result<Option<Sample>> {
     let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    let mut bound = 0u64;
+    for reader in searcher.segment_readers() {
+        bound += u64::from(weight.scorer(reader, 1.0)?.size_hint());
+    }
+    if bound <= exact_up_to {
+        return Ok(None);
+    }
     let segments = searcher.index().search_executor().map(
         |reader: &SegmentReader| sample_segment(weight.as_ref(), reader),
         searcher.segment_readers().iter(),
     )?;
     let seen = segments.iter().map(|s| s.found).sum();
-    Ok(Sample {
+    Ok(Some(Sample {
         weight,
         segments,
         seen,
-    })
+    }))
 }
 
 fn sample_segment(weight: &dyn Weight, reader: &SegmentReader) -> tantivy::Result<SegmentSample> {

@@ -386,12 +386,26 @@ impl Index {
         let top =
             (query.limit > 0).then(|| TopDocs::with_limit(query.limit).and_offset(query.offset));
         let exact_up_to = query.count_exactly_up_to.unwrap_or(EXACT_UP_TO);
-        // A sample says whether there are many matches.
-        let sample = count::sample(&searcher, whole.as_ref()).map_err(engine)?;
-        let few = sample.estimated_total() <= exact_up_to as f64;
+        // A bound or a sample says whether there are many matches.
+        let sample = count::sample(&searcher, whole.as_ref(), exact_up_to)
+            .map_err(engine)?
+            .filter(|s| s.estimated_total() > exact_up_to as f64);
         let by_date = |top: TopDocs| top.order_by_fast_field::<i64>("date", Order::Desc);
         let unscored = |v: Vec<(i64, DocAddress)>| v.into_iter().map(|(_, a)| (0.0, a)).collect();
-        let (addresses, counts): (Vec<(f32, DocAddress)>, _) = if few {
+        let (addresses, counts): (Vec<(f32, DocAddress)>, _) = if let Some(sample) = sample {
+            // Many: the hits alone, so tantivy can prune (block-WAND), and the counts
+            // apart, exact up to the limit.
+            let hits = match top {
+                None => Vec::new(),
+                Some(top) if ranked => searcher.search(whole.as_ref(), &top).map_err(engine)?,
+                Some(top) => unscored(
+                    searcher
+                        .search(whole.as_ref(), &by_date(top))
+                        .map_err(engine)?,
+                ),
+            };
+            (hits, sample.finish(&searcher, exact_up_to).map_err(engine)?)
+        } else {
             // Few: the hits and exact counts in one pass.
             let (hits, (total, facets)) = if ranked {
                 searcher.search(whole.as_ref(), &(top, FacetCounter))
@@ -407,19 +421,6 @@ impl Index {
                 estimate: false,
             };
             (hits.unwrap_or_default(), counts)
-        } else {
-            // Many: the hits alone, so tantivy can prune (block-WAND), and the counts
-            // apart, exact up to the limit.
-            let hits = match top {
-                None => Vec::new(),
-                Some(top) if ranked => searcher.search(whole.as_ref(), &top).map_err(engine)?,
-                Some(top) => unscored(
-                    searcher
-                        .search(whole.as_ref(), &by_date(top))
-                        .map_err(engine)?,
-                ),
-            };
-            (hits, sample.finish(&searcher, exact_up_to).map_err(engine)?)
         };
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
