@@ -148,7 +148,8 @@ fn main() -> Result<()> {
             if per_query {
                 for q in &report.queries {
                     println!(
-                        "  {:>9}  p50 {:>7.2}  max {:>7.2}  {}",
+                        "  {}{:>9}  p50 {:>7.2}  max {:>7.2}  {}",
+                        if q.estimate { "~" } else { " " },
                         q.total,
                         q.p50,
                         q.max,

@@ -367,3 +367,18 @@ pub fn info(lib: Option<&Path>, json: bool, out: &mut dyn Write) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::round_figures;
+
+    #[test]
+    fn estimates_are_shown_to_three_figures() {
+        assert_eq!(round_figures(0), 0);
+        assert_eq!(round_figures(987), 987);
+        assert_eq!(round_figures(51_234), 51_200);
+        assert_eq!(round_figures(761_320), 761_000);
+        assert_eq!(round_figures(1_535_694), 1_540_000);
+        assert_eq!(round_figures(999_600), 1_000_000);
+    }
+}

@@ -1,21 +1,24 @@
 //! The total and facet counts of a search: exact up to [`EXACT_UP_TO`] matches, estimated
 //! from a sample beyond.
 //!
-//! Runs apart from ranking (so `TopDocs` keeps tantivy's block-WAND pruning) with scoring
-//! disabled. Each segment's documents are cut into chunks of [`CHUNK`] ids; every
-//! [`STRIDE`]th chunk is the sample and is always counted. Then the other chunks are
-//! counted too, until the matches seen in all segments (a lower bound of the total, shared
-//! between the threads) pass [`EXACT_UP_TO`]: a search with no more matches than that is
-//! therefore always counted exactly. A segment that stopped early contributes its sample,
-//! times [`STRIDE`], to the total and facets, and the result says it is an estimate. The
-//! sample is systematic (evenly spread chunks of consecutive documents), so papers of
-//! every body, year and kind are in it in proportion, whatever order they were added in.
+//! First, with scoring disabled and unless tantivy's bound on the matches (the scorers'
+//! size hints) is already within the limit, [`sample`] counts the matches in every
+//! [`STRIDE`]th chunk of [`CHUNK`] documents of each segment (a systematic sample: evenly spread runs
+//! of consecutive documents, so papers of every body, year and kind are in it in
+//! proportion, whatever order they were added in). When that suggests few matches,
+//! `lib.rs` ranks and counts in one pass (`facets::FacetCounter` beside `TopDocs`),
+//! exactly. Otherwise it ranks alone, so tantivy keeps its block-WAND pruning, and
+//! [`Sample::finish`] counts the other chunks until the matches seen in all segments (a
+//! lower bound of the total, shared between the threads) pass the limit: a search with
+//! no more matches than that is therefore always counted exactly. A segment that stopped
+//! early contributes its sample, scaled by its documents over those sampled, to the
+//! total and facets, and the result says it is an estimate.
 //!
 //! Not for ranking or snippets (`lib.rs`), nor for reading the columns (`facets.rs`).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use tantivy::query::{EnableScoring, Query, Scorer};
+use tantivy::query::{EnableScoring, Query, Scorer, Weight};
 use tantivy::{DocId, Searcher, SegmentReader, TERMINATED};
 
 use crate::Facets;
@@ -38,93 +41,153 @@ pub(crate) struct Counts {
     pub estimate: bool,
 }
 
-/// Counts the matches of `query` and their facet values, exactly when there are at most
-/// `exact_up_to`.
-pub(crate) fn count(
+/// The sample chunks of every segment, counted.
+pub(crate) struct Sample {
+    weight: Box<dyn Weight>,
+    segments: Vec<SegmentSample>,
+    /// Matches found in the sample.
+    seen: u64,
+}
+
+/// One segment's sample.
+struct SegmentSample {
+    counts: SegmentCounts,
+    /// Matches found.
+    found: u64,
+    /// Documents sampled, of `max_doc`.
+    sampled_docs: u32,
+    max_doc: u32,
+}
+
+impl SegmentSample {
+    /// What each match found in the sample stands for.
+    fn weight(&self) -> f64 {
+        f64::from(self.max_doc) / f64::from(self.sampled_docs.max(1))
+    }
+}
+
+/// Counts the matches of `query` in every [`STRIDE`]th chunk of each segment; None,
+/// without sampling, when tantivy's own bound on the matches (the scorers' size hints,
+/// e.g. the rarest term's documents for an AND) is at most `exact_up_to`.
+pub(crate) fn sample(
     searcher: &Searcher,
     query: &dyn Query,
     exact_up_to: u64,
-) -> tantivy::Result<Counts> {
+) -> tantivy::Result<Option<Sample>> {
     let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
-    let seen = AtomicU64::new(0);
+    let mut bound = 0u64;
+    for reader in searcher.segment_readers() {
+        bound += u64::from(weight.scorer(reader, 1.0)?.size_hint());
+    }
+    if bound <= exact_up_to {
+        return Ok(None);
+    }
     let segments = searcher.index().search_executor().map(
-        |reader: &SegmentReader| count_segment(weight.as_ref(), reader, &seen, exact_up_to),
+        |reader: &SegmentReader| sample_segment(weight.as_ref(), reader),
         searcher.segment_readers().iter(),
     )?;
-    let estimate = segments.iter().any(|s| s.sampled);
-    let (mut total, facets) = merge(
-        segments
-            .into_iter()
-            .flat_map(|s| std::iter::once((s.sample, s.weight)).chain(s.rest.map(|r| (r, 1.0)))),
-    )?;
-    if estimate {
-        // An unlucky sample must not say fewer than were seen.
-        total = total.max(seen.load(Ordering::Relaxed));
-    }
-    Ok(Counts {
-        total,
-        facets,
-        estimate,
-    })
+    let seen = segments.iter().map(|s| s.found).sum();
+    Ok(Some(Sample {
+        weight,
+        segments,
+        seen,
+    }))
 }
 
-/// One segment's counts: the sample chunks, and the others unless it stopped early.
-struct SegmentResult {
-    sample: SegmentCounts,
-    rest: Option<SegmentCounts>,
-    /// Whether the sample stands for the whole segment.
-    sampled: bool,
-    /// What each sampled match stands for: the segment's documents over those sampled
-    /// when `sampled`, else 1.
-    weight: f64,
-}
-
-fn count_segment(
-    weight: &dyn tantivy::query::Weight,
-    reader: &SegmentReader,
-    seen: &AtomicU64,
-    exact_up_to: u64,
-) -> tantivy::Result<SegmentResult> {
+fn sample_segment(weight: &dyn Weight, reader: &SegmentReader) -> tantivy::Result<SegmentSample> {
     let max_doc = reader.max_doc();
     let chunks = max_doc.div_ceil(CHUNK);
     let alive = reader.alive_bitset();
-    let is_alive = |doc: DocId| alive.is_none_or(|a| a.is_alive(doc));
-
-    // The sample: every STRIDEth chunk.
     let mut scorer = weight.scorer(reader, 1.0)?;
-    let mut sample = SegmentFacetCounter::new(reader)?;
-    let mut n = 0u64;
-    let mut sampled_docs = 0u32;
+    let mut counts = SegmentFacetCounter::new(reader)?;
+    let (mut found, mut sampled_docs) = (0u64, 0u32);
     for c in (0..chunks).step_by(STRIDE as usize) {
         sampled_docs += ((c + 1) * CHUNK).min(max_doc) - c * CHUNK;
-        n += scan(scorer.as_mut(), c * CHUNK, (c + 1) * CHUNK, |doc| {
-            if is_alive(doc) {
-                sample.collect(doc);
-                true
-            } else {
-                false
+        found += scan(scorer.as_mut(), c * CHUNK, (c + 1) * CHUNK, |doc| {
+            let ok = alive.is_none_or(|a| a.is_alive(doc));
+            if ok {
+                counts.count(doc);
             }
+            ok
         });
     }
-    let sample = sample.harvest();
-    let estimated = |sample| {
-        let sampled = sampled_docs < max_doc;
-        Ok(SegmentResult {
-            sample,
-            rest: None,
-            sampled,
-            weight: if sampled {
-                f64::from(max_doc) / f64::from(sampled_docs.max(1))
-            } else {
-                1.0
-            },
-        })
-    };
-    if seen.fetch_add(n, Ordering::Relaxed) + n > exact_up_to {
-        return estimated(sample);
+    Ok(SegmentSample {
+        counts: counts.finish(),
+        found,
+        sampled_docs,
+        max_doc,
+    })
+}
+
+impl Sample {
+    /// The total the sample suggests.
+    pub(crate) fn estimated_total(&self) -> f64 {
+        self.segments
+            .iter()
+            .map(|s| s.found as f64 * s.weight())
+            .sum()
     }
 
-    // The rest, while the total may still be small enough to count exactly.
+    /// Counts the other chunks too, while no more than `exact_up_to` matches have been
+    /// seen in all; segments that stop early are estimated from their sample.
+    pub(crate) fn finish(self, searcher: &Searcher, exact_up_to: u64) -> tantivy::Result<Counts> {
+        let Sample {
+            weight,
+            segments,
+            seen,
+        } = self;
+        let seen = AtomicU64::new(seen);
+        let readers = searcher.segment_readers();
+        let rests = searcher.index().search_executor().map(
+            |(reader, sample): (&SegmentReader, &SegmentSample)| {
+                if seen.load(Ordering::Relaxed) > exact_up_to {
+                    return Ok(None);
+                }
+                count_rest(weight.as_ref(), reader, sample, &seen, exact_up_to)
+            },
+            readers.iter().zip(&segments),
+        )?;
+        let mut estimate = false;
+        let mut parts = Vec::with_capacity(segments.len() * 2);
+        for (sample, rest) in segments.into_iter().zip(rests) {
+            let whole = sample.sampled_docs >= sample.max_doc;
+            match rest {
+                Some(rest) => {
+                    parts.push((sample.counts, 1.0));
+                    parts.push((rest, 1.0));
+                }
+                None => {
+                    estimate |= !whole;
+                    let w = if whole { 1.0 } else { sample.weight() };
+                    parts.push((sample.counts, w));
+                }
+            }
+        }
+        let (mut total, facets) = merge(parts)?;
+        if estimate {
+            // An unlucky sample must not say fewer than were seen.
+            total = total.max(seen.load(Ordering::Relaxed));
+        }
+        Ok(Counts {
+            total,
+            facets,
+            estimate,
+        })
+    }
+}
+
+/// The chunks of a segment outside its sample, or None if the matches seen in all
+/// segments pass `exact_up_to` on the way.
+fn count_rest(
+    weight: &dyn Weight,
+    reader: &SegmentReader,
+    sample: &SegmentSample,
+    seen: &AtomicU64,
+    exact_up_to: u64,
+) -> tantivy::Result<Option<SegmentCounts>> {
+    let max_doc = sample.max_doc;
+    let chunks = max_doc.div_ceil(CHUNK);
+    let alive = reader.alive_bitset();
     let mut scorer = weight.scorer(reader, 1.0)?;
     let mut rest = SegmentFacetCounter::new(reader)?;
     for c in (0..chunks).step_by(STRIDE as usize) {
@@ -133,23 +196,17 @@ fn count_segment(
             continue;
         }
         let n = scan(scorer.as_mut(), lo, hi, |doc| {
-            if is_alive(doc) {
-                rest.collect(doc);
-                true
-            } else {
-                false
+            let ok = alive.is_none_or(|a| a.is_alive(doc));
+            if ok {
+                rest.count(doc);
             }
+            ok
         });
         if seen.fetch_add(n, Ordering::Relaxed) + n > exact_up_to {
-            return estimated(sample);
+            return Ok(None);
         }
     }
-    Ok(SegmentResult {
-        sample,
-        rest: Some(rest.harvest()),
-        sampled: false,
-        weight: 1.0,
-    })
+    Ok(Some(rest.finish()))
 }
 
 /// Feeds the matches in `lo..hi` to `f`, returning how many it took.

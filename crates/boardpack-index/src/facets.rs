@@ -8,8 +8,9 @@
 
 use std::collections::HashMap;
 
+use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocId, SegmentReader};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::Facets;
 
@@ -67,7 +68,7 @@ impl SegmentFacetCounter {
     }
 
     /// Counts one matching document.
-    pub(crate) fn collect(&mut self, doc: DocId) {
+    pub(crate) fn count(&mut self, doc: DocId) {
         self.buf.push(doc);
         if self.buf.len() == BLOCK {
             self.flush();
@@ -75,9 +76,52 @@ impl SegmentFacetCounter {
     }
 
     /// What was counted.
-    pub(crate) fn harvest(mut self) -> SegmentCounts {
+    pub(crate) fn finish(mut self) -> SegmentCounts {
         self.flush();
         self.counts
+    }
+}
+
+/// A collector of the total and facets of every match, exactly (beside `TopDocs`, when
+/// there are few matches and one pass does both).
+pub(crate) struct FacetCounter;
+
+impl Collector for FacetCounter {
+    type Fruit = (u64, Facets);
+    type Child = SegmentFacetCounter;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentFacetCounter> {
+        SegmentFacetCounter::new(reader)
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<SegmentCounts>) -> tantivy::Result<(u64, Facets)> {
+        merge(segments.into_iter().map(|s| (s, 1.0)))
+    }
+}
+
+impl SegmentCollector for SegmentFacetCounter {
+    type Fruit = SegmentCounts;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        self.count(doc);
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        for &doc in docs {
+            self.count(doc);
+        }
+    }
+
+    fn harvest(self) -> SegmentCounts {
+        self.finish()
     }
 }
 

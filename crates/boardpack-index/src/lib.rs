@@ -35,6 +35,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument};
 
 pub use crate::count::EXACT_UP_TO;
+use crate::facets::FacetCounter;
 use crate::schema::Fields;
 pub use crate::schema::SCHEMA_VERSION;
 
@@ -402,23 +403,43 @@ impl Index {
         let whole = query::combine(text, filters);
         let top =
             (query.limit > 0).then(|| TopDocs::with_limit(query.limit).and_offset(query.offset));
-        // The page of hits alone, so tantivy can prune (block-WAND) ...
-        let addresses: Vec<(f32, DocAddress)> = match top {
-            None => Vec::new(),
-            Some(top) if ranked => searcher.search(whole.as_ref(), &top).map_err(engine)?,
-            Some(top) => searcher
-                .search(
-                    whole.as_ref(),
-                    &top.order_by_fast_field::<i64>("date", Order::Desc),
-                )
-                .map_err(engine)?
-                .into_iter()
-                .map(|(_, a)| (0.0, a))
-                .collect(),
-        };
-        // ... and the counts apart, without scores, exact up to a limit.
         let exact_up_to = query.count_exactly_up_to.unwrap_or(EXACT_UP_TO);
-        let counts = count::count(&searcher, whole.as_ref(), exact_up_to).map_err(engine)?;
+        // A bound or a sample says whether there are many matches.
+        let sample = count::sample(&searcher, whole.as_ref(), exact_up_to)
+            .map_err(engine)?
+            .filter(|s| s.estimated_total() > exact_up_to as f64);
+        let by_date = |top: TopDocs| top.order_by_fast_field::<i64>("date", Order::Desc);
+        let unscored = |v: Vec<(i64, DocAddress)>| v.into_iter().map(|(_, a)| (0.0, a)).collect();
+        let (addresses, counts): (Vec<(f32, DocAddress)>, _) = if let Some(sample) = sample {
+            // Many: the hits alone, so tantivy can prune (block-WAND), and the counts
+            // apart, exact up to the limit.
+            let hits = match top {
+                None => Vec::new(),
+                Some(top) if ranked => searcher.search(whole.as_ref(), &top).map_err(engine)?,
+                Some(top) => unscored(
+                    searcher
+                        .search(whole.as_ref(), &by_date(top))
+                        .map_err(engine)?,
+                ),
+            };
+            (hits, sample.finish(&searcher, exact_up_to).map_err(engine)?)
+        } else {
+            // Few: the hits and exact counts in one pass.
+            let (hits, (total, facets)) = if ranked {
+                searcher.search(whole.as_ref(), &(top, FacetCounter))
+            } else {
+                searcher
+                    .search(whole.as_ref(), &(top.map(by_date), FacetCounter))
+                    .map(|(hits, counts)| (hits.map(unscored), counts))
+            }
+            .map_err(engine)?;
+            let counts = count::Counts {
+                total,
+                facets,
+                estimate: false,
+            };
+            (hits.unwrap_or_default(), counts)
+        };
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
             let doc: TantivyDocument = searcher.doc(address).map_err(engine)?;
