@@ -153,8 +153,11 @@ fn follow_through_links_match_the_gold_set() {
     assert!(recall >= 0.9, "recall {recall:.3}");
 }
 
-/// Links as (item id, target file, passage) for comparison.
-fn link_set(lib: &Library) -> Vec<(String, Option<(String, u32)>, String)> {
+/// An item's id, its link's (target file, passage), and its status.
+type Linked = (String, Option<(String, u32)>, String);
+
+/// Links as (item id, target file and passage, status) for comparison.
+fn link_set(lib: &Library) -> Vec<Linked> {
     let mut out: Vec<_> = lib
         .follow_ups(&FollowFilter {
             as_of: "2026-11-25".into(),
@@ -215,13 +218,13 @@ fn incremental_runs_give_the_same_links_as_a_full_run() {
     // fall the other way).
     let got = link_set(&lib);
     assert_eq!(got.len(), expected.len());
-    let statuses = |v: &[(String, Option<(String, u32)>, String)]| {
+    let statuses = |v: &[Linked]| {
         let mut s: Vec<String> = v.iter().map(|x| x.2.clone()).collect();
         s.sort();
         s
     };
     assert_eq!(statuses(&got), statuses(&expected));
-    let links = |v: &[(String, Option<(String, u32)>, String)]| {
+    let links = |v: &[Linked]| {
         let mut l: Vec<Option<(String, u32)>> = v.iter().map(|x| x.1.clone()).collect();
         l.sort();
         l
