@@ -161,7 +161,23 @@ impl Library {
             .into_iter()
             .map(|r| (r.id, r))
             .collect();
+        if std::env::var_os("BOARDPACK_TRACE").is_some() {
+            eprintln!(
+                "track: {} stale of {} papers found in {:.2} s",
+                stale.len(),
+                rows.len(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        // Many papers to derive: write mentions without the subject index, then index them
+        // in one pass. (A run killed in between leaves the index missing; the next run
+        // builds it.)
+        let bulk = stale.len() > 10_000;
+        self.store.set_mention_index(!bulk)?;
         self.derive(&stale, &rows)?;
+        if bulk {
+            self.store.set_mention_index(true)?;
+        }
         let derived_in = started.elapsed().as_secs_f64();
         let full = previous < 0 || stale.len() * 5 > rows.len();
         let relinked = self.relink(&stale, &rows, full)?;
@@ -267,6 +283,9 @@ impl Library {
             .filter(|(_, _, v)| *v == Verdict::Rejected)
             .map(|(i, t, _)| (i, t))
             .collect();
+        if std::env::var_os("BOARDPACK_TRACE").is_some() {
+            eprintln!("track: {} items to consider", items.len());
+        }
         let weights = IndexWeights {
             index: &self.index,
             total: self.index.num_passages() as f32,

@@ -357,6 +357,13 @@ impl Store {
         track::items_since(&self.conn(), bodies, since)
     }
 
+    /// Drops (`false`) or builds (`true`, if missing) the index of mentions by subject. A
+    /// bulk derive drops it first and builds it after: one sort instead of millions of
+    /// random inserts. Queries stay correct without it, only slower.
+    pub fn set_mention_index(&self, present: bool) -> Result<()> {
+        track::set_mention_index(&self.conn(), present)
+    }
+
     /// Track items whose link points at a paper no longer stored.
     pub fn track_items_dangling(&self) -> Result<Vec<StoredItem>> {
         track::items_dangling(&self.conn())

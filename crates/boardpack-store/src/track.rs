@@ -503,3 +503,12 @@ pub(crate) fn clear(conn: &mut Connection) -> Result<()> {
     .ctx("clearing the track tables")?;
     tx.commit().ctx("committing a track reset")
 }
+
+pub(crate) fn set_mention_index(conn: &Connection, present: bool) -> Result<()> {
+    let sql = if present {
+        "CREATE INDEX IF NOT EXISTS track_mentions_key ON track_mentions (key)"
+    } else {
+        "DROP INDEX IF EXISTS track_mentions_key"
+    };
+    conn.execute_batch(sql).ctx("changing the mentions index")
+}
