@@ -907,14 +907,27 @@ impl Library {
         self.track()?;
         let wanted = boardpack_track::key_of(name);
         let groups = self.thread_groups()?;
-        let Some(group) = groups.into_iter().find(|g| {
+        let exact = |g: &Group| {
             g.summary.key == wanted
                 || g.keys.contains(&wanted)
                 || g.summary
                     .aliases
                     .iter()
                     .any(|a| boardpack_track::key_of(a) == wanted)
-        }) else {
+        };
+        // Else the most-mentioned subject whose name holds the words asked for.
+        let padded = format!(" {wanted} ");
+        let partial = |g: &Group| {
+            !wanted.is_empty()
+                && std::iter::once(&g.summary.key)
+                    .chain(&g.keys)
+                    .any(|k| format!(" {k} ").contains(&padded))
+        };
+        let found = groups
+            .iter()
+            .position(exact)
+            .or_else(|| groups.iter().position(partial));
+        let Some(group) = found.and_then(|i| groups.into_iter().nth(i)) else {
             return Ok(None);
         };
         let rows: HashMap<PaperId, PaperRow> = self
@@ -1011,14 +1024,24 @@ fn group_subjects(
             ends.entry(words[k..].join(" ")).or_default().push(&c.key);
         }
     }
+    // A name and the one longer name ending with it are one subject, under whichever
+    // more papers use: "Jobs Guarantee" joins "Northmoor Jobs Guarantee", and
+    // "Launching the Northmoor Jobs Guarantee" (a sentence's opening caught in the name)
+    // joins "Northmoor Jobs Guarantee".
     for c in &counts {
         if parent.contains_key(&c.key) || c.key.split(' ').count() < 2 {
             continue;
         }
         if let Some(longer) = ends.get(&c.key)
-            && longer.len() == 1
+            && let [longer] = longer.as_slice()
+            && !parent.contains_key(*longer)
         {
-            parent.insert(c.key.clone(), longer[0].to_string());
+            let long_papers = by_key.get(longer).map_or(0, |l| l.papers);
+            if long_papers >= c.papers {
+                parent.insert(c.key.clone(), longer.to_string());
+            } else {
+                parent.insert(longer.to_string(), c.key.clone());
+            }
         }
     }
     let root = |k: &str| -> String {

@@ -407,7 +407,7 @@ pub(crate) fn set_override(
 pub(crate) fn subject_counts(conn: &Connection) -> Result<Vec<SubjectCount>> {
     let mut s = conn
         .prepare_cached(
-            "SELECT m.key, min(m.name), count(DISTINCT m.paper_id), count(*),
+            "SELECT m.key, max(m.name), count(DISTINCT m.paper_id), count(*),
                     min(p.date), max(p.date)
              FROM track_mentions m JOIN papers p ON p.id = m.paper_id
              GROUP BY m.key",

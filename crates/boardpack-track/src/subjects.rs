@@ -93,6 +93,25 @@ const LEADING: &[&str] = &[
     "with",
 ];
 
+/// Words that make a capitalised run a job title, not a named initiative: "Head of
+/// Employment Programmes", "Adult Skills Fund Programme Manager". Sorted.
+const ROLES: &[&str] = &[
+    "adviser",
+    "advisor",
+    "chair",
+    "chief",
+    "coordinator",
+    "director",
+    "executive",
+    "head",
+    "lead",
+    "manager",
+    "member",
+    "officer",
+    "portfolio",
+    "principal",
+];
+
 fn sorted_contains(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
 }
@@ -171,7 +190,10 @@ pub fn names(text: &str) -> Vec<(usize, usize)> {
                     break;
                 }
             }
-            if end > start {
+            // A job title: opens with a role word, or the run goes on with one.
+            let role_start = sorted_contains(ROLES, &words[start].1.to_lowercase());
+            let role_after = end < last_cap && sorted_contains(ROLES, &norm(words[end + 1].1));
+            if end > start && !role_start && !role_after {
                 let (s, _) = words[start];
                 let (e, w) = words[end];
                 out.push((s, e + w.len()));
@@ -193,7 +215,15 @@ fn mention_kind(passage: &PassageRef, lower: &str, has_money: bool) -> MentionKi
     if has_money {
         return MentionKind::Funded;
     }
-    const DECIDED: &[&str] = &["resolved", "approved", "agreed to", "decided", "was agreed"];
+    const DECIDED: &[&str] = &[
+        "resolved",
+        "approved",
+        "agreed to",
+        "agreed that",
+        "agreed the",
+        "decided",
+        "was agreed",
+    ];
     const PROPOSED: &[&str] = &[
         "propose",
         "recommend",
@@ -325,7 +355,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted() {
-        for list in [HEADS, JOINERS, LEADING] {
+        for list in [HEADS, JOINERS, LEADING, ROLES] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }
