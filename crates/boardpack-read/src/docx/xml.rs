@@ -184,6 +184,11 @@ pub(crate) fn parse_streaming(
                 let local = start.local_name();
                 // The root is never pruned.
                 if !stack.is_empty() && prune(ns, local.as_ref()) {
+                    // Most of a styles sheet is pruned: jump over plain markup at once.
+                    let rest = *reader.get_ref();
+                    if let Some(len) = plain_subtree(rest, start.name().as_ref(), depth) {
+                        *reader.get_mut() = &rest[len..];
+                    }
                     skip = 1;
                     skip_pushed = pushed;
                     continue;
@@ -295,6 +300,80 @@ pub(crate) fn parse_streaming(
         return Err(malformed(part, "it ends before its elements are closed"));
     }
     root.ok_or_else(|| malformed(part, "it has no root element"))
+}
+
+/// The length of the content of the element `name` just opened, up to its end tag, when
+/// that content is plain markup that the event loop would skip without any error: start,
+/// end and empty tags, properly nested with matching names within the nesting limit, and
+/// text without references. Otherwise (comments, CDATA, processing instructions,
+/// references, anything unusual) `None`, and the events are read one by one as before.
+/// `depth` is the nesting depth of the element just opened.
+fn plain_subtree(rest: &[u8], name: &str, depth: usize) -> Option<usize> {
+    let name = name.as_bytes();
+    let mut open: Vec<&[u8]> = vec![name];
+    let mut i = 0;
+    while let Some(off) = memchr::memchr2(b'<', b'&', &rest[i..]) {
+        let lt = i + off;
+        if rest[lt] == b'&' {
+            return None;
+        }
+        let after = rest.get(lt + 1)?;
+        if *after == b'/' {
+            // An end tag: its name, optional white space, '>'.
+            let n_start = lt + 2;
+            let gt = n_start + memchr::memchr(b'>', &rest[n_start..])?;
+            let tag = trim_end(&rest[n_start..gt]);
+            if tag.is_empty() || tag.iter().any(|b| b.is_ascii_whitespace()) {
+                return None;
+            }
+            if open.pop()? != tag {
+                return None;
+            }
+            if open.is_empty() {
+                return Some(lt);
+            }
+            i = gt + 1;
+            continue;
+        }
+        if !(after.is_ascii_alphabetic() || *after == b'_') {
+            return None;
+        }
+        // A start or empty tag: find its '>' outside quoted attribute values.
+        let mut j = lt + 1;
+        let gt = loop {
+            let k = j + memchr::memchr3(b'>', b'"', b'\'', &rest[j..])?;
+            match rest[k] {
+                b'>' => break k,
+                q => j = k + 1 + memchr::memchr(q, &rest[k + 1..])? + 1,
+            }
+        };
+        let tag = &rest[lt + 1..gt];
+        if tag.last() == Some(&b'/') {
+            if depth + open.len() > MAX_NESTING {
+                return None;
+            }
+        } else {
+            // Attributes of skipped elements are never read, as in the event loop.
+            let end = tag
+                .iter()
+                .position(|b| b.is_ascii_whitespace())
+                .unwrap_or(tag.len());
+            open.push(&tag[..end]);
+            if depth + open.len() - 1 > MAX_NESTING {
+                return None;
+            }
+        }
+        i = gt + 1;
+    }
+    None
+}
+
+fn trim_end(b: &[u8]) -> &[u8] {
+    let n = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(0, |p| p + 1);
+    &b[..n]
 }
 
 /// Opens a namespace scope for an element that declares namespaces (`xmlns`,
