@@ -50,7 +50,7 @@ pub fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
     };
 
     let styles = match package.read(&target("/styles", "styles.xml"))? {
-        Some(bytes) => styles::Styles::parse(&xml::parse("styles.xml", &bytes, prune_styles)?),
+        Some(bytes) => styles::Styles::parse(&xml::parse("styles.xml", &bytes, prune_style_sheet)?),
         None => styles::Styles::default(),
     };
     let mut numbering = match package.read(&target("/numbering", "numbering.xml"))? {
@@ -171,7 +171,26 @@ fn prune_document(ns: Ns, name: &str) -> bool {
         )
 }
 
-/// Styles and numbering: formatting detail never read.
+/// `styles.xml`: everything but what [`styles::Styles::parse`] reads (each style's name,
+/// base and paragraph numbering and page break) is skipped unstored, table styles and
+/// latent styles included.
+fn prune_style_sheet(ns: Ns, name: &str) -> bool {
+    ns != Ns::W
+        || !matches!(
+            name,
+            "styles"
+                | "style"
+                | "name"
+                | "basedOn"
+                | "pPr"
+                | "numPr"
+                | "numId"
+                | "ilvl"
+                | "pageBreakBefore"
+        )
+}
+
+/// Numbering: formatting detail never read.
 fn prune_styles(ns: Ns, name: &str) -> bool {
     ns == Ns::W
         && matches!(

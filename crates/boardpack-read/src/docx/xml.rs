@@ -1,6 +1,6 @@
 //! A small, bounded XML tree for the parts of a DOCX package.
 //!
-//! Built on quick-xml's namespace-aware reader. It is deliberately strict where safety is
+//! Built on quick-xml's reader, with namespaces resolved only for the elements kept. It is deliberately strict where safety is
 //! concerned and loose elsewhere:
 //! - a document type declaration (and so any entity declaration) is refused outright, so
 //!   no custom entity is ever expanded (billion laughs);
@@ -14,11 +14,11 @@
 //! that binds the WordprocessingML namespace to an unusual prefix reads the same.
 
 use crate::{MAX_NESTING, ReadError};
-use quick_xml::NsReader;
+use quick_xml::Reader;
 use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
+use quick_xml::name::{NamespaceResolver, ResolveResult};
 use std::borrow::Cow;
 
 /// The namespaces the DOCX reader cares about.
@@ -150,22 +150,23 @@ pub(crate) fn parse_streaming(
     on_child: &mut dyn FnMut(Element),
 ) -> Result<Element, ReadError> {
     let text = decode(part, bytes)?;
-    let mut reader = NsReader::from_str(&text);
+    let mut reader = Reader::from_str(&text);
     reader.config_mut().check_end_names = true;
+    // Namespace bindings, pushed only for elements that declare some (`xmlns`), and only
+    // outside pruned elements: nothing inside a pruned element is ever resolved.
+    let mut ns_resolver = NamespaceResolver::default();
+    // For each open element kept: whether it pushed a namespace scope.
+    let mut scopes: Vec<bool> = Vec::new();
     // Open elements; the root is the first one completed.
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
     let mut depth = 0usize;
-    // Depth inside a pruned element (0: not pruning).
+    // Depth inside a pruned element (0: not pruning), and whether the pruned element
+    // pushed a namespace scope.
     let mut skip = 0usize;
+    let mut skip_pushed = false;
     loop {
-        let (resolved, event) = reader
-            .read_resolved_event()
-            .map_err(|e| malformed(part, e))?;
-        let ns = match resolved {
-            ResolveResult::Bound(uri) => ns_of(uri.as_ref()),
-            _ => Ns::Other,
-        };
+        let event = reader.read_event().map_err(|e| malformed(part, e))?;
         match event {
             Event::Start(start) => {
                 depth += 1;
@@ -178,12 +179,22 @@ pub(crate) fn parse_streaming(
                     skip += 1;
                     continue;
                 }
-                let local = local_name(&start);
-                if prune(ns, &local) {
+                let pushed = push_scope(part, &mut ns_resolver, &start)?;
+                let ns = element_ns(&ns_resolver, &start);
+                let local = start.local_name();
+                // The root is never pruned.
+                if !stack.is_empty() && prune(ns, local.as_ref()) {
+                    // Most of a styles sheet is pruned: jump over plain markup at once.
+                    let rest = *reader.get_ref();
+                    if let Some(len) = plain_subtree(rest, start.name().as_ref(), depth) {
+                        *reader.get_mut() = &rest[len..];
+                    }
                     skip = 1;
+                    skip_pushed = pushed;
                     continue;
                 }
-                stack.push(element(part, ns, local, &start)?);
+                scopes.push(pushed);
+                stack.push(element(part, ns, local.as_ref().to_string(), &start)?);
             }
             Event::Empty(start) => {
                 if depth + 1 > MAX_NESTING {
@@ -194,11 +205,16 @@ pub(crate) fn parse_streaming(
                 if skip > 0 {
                     continue;
                 }
-                let local = local_name(&start);
-                if prune(ns, &local) {
+                let pushed = push_scope(part, &mut ns_resolver, &start)?;
+                let ns = element_ns(&ns_resolver, &start);
+                if pushed {
+                    ns_resolver.pop();
+                }
+                let local = start.local_name();
+                if !stack.is_empty() && prune(ns, local.as_ref()) {
                     continue;
                 }
-                let el = element(part, ns, local, &start)?;
+                let el = element(part, ns, local.as_ref().to_string(), &start)?;
                 if let (Some((ns, name)), Some(parent)) = (split, stack.last())
                     && parent.is(ns, name)
                 {
@@ -215,11 +231,17 @@ pub(crate) fn parse_streaming(
                 depth = depth.saturating_sub(1);
                 if skip > 0 {
                     skip -= 1;
+                    if skip == 0 && skip_pushed {
+                        ns_resolver.pop();
+                    }
                     continue;
                 }
                 let Some(el) = stack.pop() else {
                     return Err(malformed(part, "unbalanced end tag"));
                 };
+                if scopes.pop() == Some(true) {
+                    ns_resolver.pop();
+                }
                 if let (Some((ns, name)), Some(parent)) = (split, stack.last())
                     && parent.is(ns, name)
                 {
@@ -280,8 +302,100 @@ pub(crate) fn parse_streaming(
     root.ok_or_else(|| malformed(part, "it has no root element"))
 }
 
-fn local_name(start: &BytesStart<'_>) -> String {
-    start.local_name().as_ref().to_string()
+/// The length of the content of the element `name` just opened, up to its end tag, when
+/// that content is plain markup that the event loop would skip without any error: start,
+/// end and empty tags, properly nested with matching names within the nesting limit, and
+/// text without references. Otherwise (comments, CDATA, processing instructions,
+/// references, anything unusual) `None`, and the events are read one by one as before.
+/// `depth` is the nesting depth of the element just opened.
+fn plain_subtree(rest: &[u8], name: &str, depth: usize) -> Option<usize> {
+    let name = name.as_bytes();
+    let mut open: Vec<&[u8]> = vec![name];
+    let mut i = 0;
+    while let Some(off) = memchr::memchr2(b'<', b'&', &rest[i..]) {
+        let lt = i + off;
+        if rest[lt] == b'&' {
+            return None;
+        }
+        let after = rest.get(lt + 1)?;
+        if *after == b'/' {
+            // An end tag: its name, optional white space, '>'.
+            let n_start = lt + 2;
+            let gt = n_start + memchr::memchr(b'>', &rest[n_start..])?;
+            let tag = trim_end(&rest[n_start..gt]);
+            if tag.is_empty() || tag.iter().any(|b| b.is_ascii_whitespace()) {
+                return None;
+            }
+            if open.pop()? != tag {
+                return None;
+            }
+            if open.is_empty() {
+                return Some(lt);
+            }
+            i = gt + 1;
+            continue;
+        }
+        if !(after.is_ascii_alphabetic() || *after == b'_') {
+            return None;
+        }
+        // A start or empty tag: find its '>' outside quoted attribute values.
+        let mut j = lt + 1;
+        let gt = loop {
+            let k = j + memchr::memchr3(b'>', b'"', b'\'', &rest[j..])?;
+            match rest[k] {
+                b'>' => break k,
+                q => j = k + 1 + memchr::memchr(q, &rest[k + 1..])? + 1,
+            }
+        };
+        let tag = &rest[lt + 1..gt];
+        if tag.last() == Some(&b'/') {
+            if depth + open.len() > MAX_NESTING {
+                return None;
+            }
+        } else {
+            // Attributes of skipped elements are never read, as in the event loop.
+            let end = tag
+                .iter()
+                .position(|b| b.is_ascii_whitespace())
+                .unwrap_or(tag.len());
+            open.push(&tag[..end]);
+            if depth + open.len() - 1 > MAX_NESTING {
+                return None;
+            }
+        }
+        i = gt + 1;
+    }
+    None
+}
+
+fn trim_end(b: &[u8]) -> &[u8] {
+    let n = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(0, |p| p + 1);
+    &b[..n]
+}
+
+/// Opens a namespace scope for an element that declares namespaces (`xmlns`,
+/// `xmlns:p`); whether it did.
+fn push_scope(
+    part: &str,
+    resolver: &mut NamespaceResolver,
+    start: &BytesStart<'_>,
+) -> Result<bool, ReadError> {
+    if !start.attributes_raw().contains("xmlns") {
+        return Ok(false);
+    }
+    resolver.push(start).map_err(|e| malformed(part, e))?;
+    Ok(true)
+}
+
+/// The namespace of an element's name.
+fn element_ns(resolver: &NamespaceResolver, start: &BytesStart<'_>) -> Ns {
+    match resolver.resolve_element(start.name()).0 {
+        ResolveResult::Bound(uri) => ns_of(uri.as_ref()),
+        _ => Ns::Other,
+    }
 }
 
 fn element(part: &str, ns: Ns, name: String, start: &BytesStart<'_>) -> Result<Element, ReadError> {
