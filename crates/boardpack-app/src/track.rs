@@ -182,14 +182,6 @@ impl Library {
         let full = previous < 0 || stale.len() * 5 > rows.len();
         let relinked = self.relink(&stale, &rows, full)?;
         if std::env::var_os("BOARDPACK_TRACE").is_some() {
-            use boardpack_track::link::{STATS_CANDIDATES, STATS_COVERED, STATS_PASSAGES};
-            use std::sync::atomic::Ordering::Relaxed;
-            eprintln!(
-                "track: {} passages had candidates, {} candidates, {} past coverage",
-                STATS_PASSAGES.load(Relaxed),
-                STATS_CANDIDATES.load(Relaxed),
-                STATS_COVERED.load(Relaxed)
-            );
             eprintln!(
                 "track: derived {} papers in {derived_in:.2} s, linked {relinked} items in {:.2} s",
                 stale.len(),

@@ -307,11 +307,6 @@ impl Matcher {
             return Vec::new();
         }
         candidates.sort_unstable();
-        STATS_PASSAGES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        STATS_CANDIDATES.fetch_add(
-            candidates.len() as u64,
-            std::sync::atomic::Ordering::Relaxed,
-        );
         let bigrams: FastSet<(&str, &str)> = words
             .windows(2)
             .map(|p| (p[0].as_str(), p[1].as_str()))
@@ -334,7 +329,6 @@ impl Matcher {
             if coverage < MIN_COVERAGE {
                 continue;
             }
-            STATS_COVERED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let ctx: f32 = it
                 .context
                 .iter()
@@ -424,13 +418,6 @@ impl Matcher {
         out
     }
 }
-
-/// Debug counters: passages with candidates, candidates, candidates past the coverage floor.
-pub static STATS_PASSAGES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-/// See [`STATS_PASSAGES`].
-pub static STATS_CANDIDATES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-/// See [`STATS_PASSAGES`].
-pub static STATS_COVERED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Wording that reports back on earlier business.
 const CUES: &[&str] = &[
