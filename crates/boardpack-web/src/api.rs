@@ -104,21 +104,7 @@ pub async fn paper(
 ) -> ApiResult {
     no_params(raw)?;
     let id = paper_id(&id)?;
-    let (paper, passages, follow) = st
-        .with(move |lib| {
-            let paper = lib
-                .show(&id.to_string())?
-                .filter(|p| p.id == id)
-                .ok_or_else(|| AppError::not_found(format!("no paper {id} in the library")))?;
-            let passages = lib.passages(id)?;
-            let follow = lib.follow_ups(&FollowFilter {
-                paper: Some(id),
-                as_of: boardpack_app::today(),
-                ..FollowFilter::default()
-            })?;
-            Ok((paper, passages, follow))
-        })
-        .await?;
+    let (paper, passages, follow) = crate::pages::load_paper(&st, id).await?;
     let passages: Vec<PassageView> = passages
         .into_iter()
         .map(|p| PassageView {

@@ -600,7 +600,8 @@ pub async fn paper(State(st): State<AppState>, Path(id): Path<String>) -> PageRe
     ))
 }
 
-async fn load_paper(
+/// A paper with its passages and follow-ups, or 404: the paper page and its API route.
+pub(crate) async fn load_paper(
     st: &AppState,
     id: i64,
 ) -> Result<(StoredPaper, Vec<Passage>, Vec<FollowUp>), AppError> {
