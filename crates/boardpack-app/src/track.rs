@@ -66,6 +66,16 @@ struct IndexWeights<'a> {
     cache: Mutex<HashMap<String, f32>>,
 }
 
+impl IndexWeights<'_> {
+    fn new(index: &boardpack_index::Index) -> IndexWeights<'_> {
+        IndexWeights {
+            index,
+            total: index.num_passages() as f32,
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
 impl Weights for IndexWeights<'_> {
     fn weight(&self, word: &str) -> f32 {
         if let Some(w) = self.cache.lock().ok().and_then(|c| c.get(word).copied()) {
@@ -131,12 +141,44 @@ fn item_id(row: &PaperRow, item: &Item, occurrence: usize) -> String {
     )
 }
 
-/// A passage's stable key for reviews: path, part and paragraph number (or position).
-fn target_key(row: &PaperRow, number: Option<&str>, ord: u32) -> String {
+/// A passage's stable key for reviews: its paper's path and part, and its paragraph
+/// number (or position).
+fn target_key(path: &str, part: u32, number: Option<&str>, ord: u32) -> String {
     match number {
-        Some(n) => format!("{}#{}§{n}", row.path, row.part),
-        None => format!("{}#{}@{ord}", row.path, row.part),
+        Some(n) => format!("{path}#{part}§{n}"),
+        None => format!("{path}#{part}@{ord}"),
     }
+}
+
+/// Papers by id, as the track stage reads them.
+fn rows_by_id(store: &boardpack_store::Store) -> Result<HashMap<PaperId, PaperRow>> {
+    Ok(store
+        .papers_brief()?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect())
+}
+
+/// The (item id, target key) pairs users rejected: never proposed again.
+fn rejected_links(store: &boardpack_store::Store) -> Result<HashSet<(String, String)>> {
+    Ok(store
+        .link_reviews()?
+        .into_iter()
+        .filter(|(_, _, v)| *v == Verdict::Rejected)
+        .map(|(i, t, _)| (i, t))
+        .collect())
+}
+
+/// A paper's passages, read once per call site's cache.
+fn cached_passages<'c>(
+    store: &boardpack_store::Store,
+    cache: &'c mut HashMap<PaperId, Vec<Passage>>,
+    id: PaperId,
+) -> Result<&'c Vec<Passage>> {
+    Ok(match cache.entry(id) {
+        std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+        std::collections::hash_map::Entry::Vacant(v) => v.insert(store.passages(id)?),
+    })
 }
 
 impl Library {
@@ -155,12 +197,7 @@ impl Library {
             return Ok(TrackRun::default());
         }
         let stale = self.store.track_stale()?;
-        let rows: HashMap<PaperId, PaperRow> = self
-            .store
-            .papers_brief()?
-            .into_iter()
-            .map(|r| (r.id, r))
-            .collect();
+        let rows = rows_by_id(&self.store)?;
         if std::env::var_os("BOARDPACK_TRACE").is_some() {
             eprintln!(
                 "track: {} stale of {} papers found in {:.2} s",
@@ -268,21 +305,11 @@ impl Library {
             items.retain(|it| seen.insert(it.id.clone()));
             items
         };
-        let rejected: HashSet<(String, String)> = self
-            .store
-            .link_reviews()?
-            .into_iter()
-            .filter(|(_, _, v)| *v == Verdict::Rejected)
-            .map(|(i, t, _)| (i, t))
-            .collect();
+        let rejected = rejected_links(&self.store)?;
         if std::env::var_os("BOARDPACK_TRACE").is_some() {
             eprintln!("track: {} items to consider", items.len());
         }
-        let weights = IndexWeights {
-            index: &self.index,
-            total: self.index.num_passages() as f32,
-            cache: Mutex::new(HashMap::new()),
-        };
+        let weights = IndexWeights::new(&self.index);
         let stale_set: HashSet<PaperId> = stale.iter().copied().collect();
         // Items to match against every later passage of their body (not work the paper
         // itself reports as done).
@@ -476,14 +503,11 @@ impl Library {
                             let cache = scratch.entry(paper.body.clone()).or_default();
                             for scored in matcher.offer(paper, passage, cache) {
                                 let it = items[positions[scored.item]];
-                                let key = format!(
-                                    "{}#{}{}",
-                                    paper.path,
+                                let key = target_key(
+                                    &paper.path,
                                     paper.part,
-                                    match &passage.number {
-                                        Some(n) => format!("§{n}"),
-                                        None => format!("@{}", passage.ord),
-                                    }
+                                    passage.number.as_deref(),
+                                    passage.ord,
                                 );
                                 if rejected.contains(&(it.id.clone(), key)) {
                                     continue;
@@ -548,12 +572,7 @@ impl Library {
     /// paper first.
     pub fn follow_ups(&self, filter: &FollowFilter) -> Result<Vec<FollowUp>> {
         self.track()?;
-        let rows: HashMap<PaperId, PaperRow> = self
-            .store
-            .papers_brief()?
-            .into_iter()
-            .map(|r| (r.id, r))
-            .collect();
+        let rows = rows_by_id(&self.store)?;
         let items = match filter.paper {
             Some(p) => self.store.track_items(Some(&[p]))?,
             None => self.store.track_items(None)?,
@@ -612,12 +631,7 @@ impl Library {
         let Some(it) = self.store.track_item(id)? else {
             return Ok(None);
         };
-        let rows: HashMap<PaperId, PaperRow> = self
-            .store
-            .papers_brief()?
-            .into_iter()
-            .map(|r| (r.id, r))
-            .collect();
+        let rows = rows_by_id(&self.store)?;
         let Some(row) = rows.get(&it.item.paper) else {
             return Ok(None);
         };
@@ -677,7 +691,7 @@ impl Library {
             && let Some(l) = &it.link
             && let Some(r) = rows.get(&l.paper)
         {
-            let key = target_key(r, l.paragraph.as_deref(), l.ord);
+            let key = target_key(&r.path, r.part, l.paragraph.as_deref(), l.ord);
             if !mine
                 .iter()
                 .any(|(_, t, v)| *t == key && *v == Verdict::Rejected)
@@ -687,12 +701,7 @@ impl Library {
         }
         let view = match link {
             Some((l, r)) => {
-                let list = match passages.entry(r.id) {
-                    std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(v) => {
-                        v.insert(self.store.passages(r.id)?)
-                    }
-                };
+                let list = cached_passages(&self.store, passages, r.id)?;
                 let p = list.iter().find(|p| p.ord == l.ord);
                 let text = p.map(|p| p.text.clone()).unwrap_or_default();
                 let t = r.title.clone().unwrap_or_else(|| file_name(&r.path));
@@ -748,12 +757,7 @@ impl Library {
             let Some(rest) = target.strip_prefix(&prefix) else {
                 continue;
             };
-            let list = match passages.entry(r.id) {
-                std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(self.store.passages(r.id)?)
-                }
-            };
+            let list = cached_passages(&self.store, passages, r.id)?;
             let found = if let Some(n) = rest.strip_prefix('§') {
                 list.iter().find(|p| p.number.as_deref() == Some(n))
             } else if let Some(o) = rest.strip_prefix('@') {
@@ -805,7 +809,7 @@ impl Library {
         let Some(p) = passages.iter().find(|p| p.ord == ord) else {
             anyhow::bail!("paper {paper} has no passage {ord}");
         };
-        let key = target_key(&row, p.number.as_deref(), p.ord);
+        let key = target_key(&row.path, row.part, p.number.as_deref(), p.ord);
         self.store.set_link_review(id, &key, Some(verdict), now())?;
         if verdict == Verdict::Rejected
             && it
@@ -815,24 +819,9 @@ impl Library {
         {
             // Look again without the rejected passage at the next track run.
             self.store.set_links(&[(id.to_string(), None)])?;
-            let rows: HashMap<PaperId, PaperRow> = self
-                .store
-                .papers_brief()?
-                .into_iter()
-                .map(|r| (r.id, r))
-                .collect();
-            let rejected: HashSet<(String, String)> = self
-                .store
-                .link_reviews()?
-                .into_iter()
-                .filter(|(_, _, v)| *v == Verdict::Rejected)
-                .map(|(i, t, _)| (i, t))
-                .collect();
-            let weights = IndexWeights {
-                index: &self.index,
-                total: self.index.num_passages() as f32,
-                cache: Mutex::new(HashMap::new()),
-            };
+            let rows = rows_by_id(&self.store)?;
+            let rejected = rejected_links(&self.store)?;
+            let weights = IndexWeights::new(&self.index);
             let scan: Vec<PaperId> = {
                 let body = rows.get(&it.item.paper).and_then(|r| r.body.clone());
                 let mut ids: Vec<PaperId> = rows
@@ -865,7 +854,8 @@ impl Library {
         self.track()?;
         let mut threads = self.thread_groups()?;
         if let Some(body) = body {
-            let keep: HashSet<String> = self.keys_of_body(body)?;
+            let keep: HashSet<String> =
+                self.store.subject_keys_of_body(body)?.into_iter().collect();
             threads.retain(|t| {
                 std::iter::once(&t.summary.key)
                     .chain(&t.keys)
@@ -873,25 +863,6 @@ impl Library {
             });
         }
         Ok(threads.into_iter().map(|t| t.summary).collect())
-    }
-
-    fn keys_of_body(&self, body: &str) -> Result<HashSet<String>> {
-        // Cheap enough: the mentions of a body's papers.
-        let rows = self.store.papers_brief()?;
-        let ids: HashSet<PaperId> = rows
-            .iter()
-            .filter(|r| r.body.as_deref() == Some(body))
-            .map(|r| r.id)
-            .collect();
-        let counts = self.store.subject_counts()?;
-        let keys: Vec<String> = counts.into_iter().map(|c| c.key).collect();
-        let mut out = HashSet::new();
-        for m in self.store.subject_mentions(&keys)? {
-            if ids.contains(&m.paper) {
-                out.insert(m.mention.key);
-            }
-        }
-        Ok(out)
     }
 
     /// One subject's history, by key, name or alias.
@@ -922,12 +893,7 @@ impl Library {
         let Some(group) = found.and_then(|i| groups.into_iter().nth(i)) else {
             return Ok(None);
         };
-        let rows: HashMap<PaperId, PaperRow> = self
-            .store
-            .papers_brief()?
-            .into_iter()
-            .map(|r| (r.id, r))
-            .collect();
+        let rows = rows_by_id(&self.store)?;
         let mut seen = HashSet::new();
         let mut timeline = Vec::new();
         for m in self.store.subject_mentions(&group.keys)? {

@@ -416,6 +416,11 @@ impl Store {
         track::subject_counts(&self.conn())
     }
 
+    /// The subject keys mentioned in a body's papers.
+    pub fn subject_keys_of_body(&self, body: &str) -> Result<Vec<String>> {
+        track::subject_keys_of_body(&self.conn(), body)
+    }
+
     /// Abbreviations defined across the library: (short, long, papers defining it).
     pub fn subject_aliases(&self) -> Result<Vec<(String, String, u64)>> {
         track::aliases(&self.conn())

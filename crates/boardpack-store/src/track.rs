@@ -429,6 +429,20 @@ pub(crate) fn subject_counts(conn: &Connection) -> Result<Vec<SubjectCount>> {
         .ctx("counting subjects")
 }
 
+pub(crate) fn subject_keys_of_body(conn: &Connection, body: &str) -> Result<Vec<String>> {
+    let mut s = conn
+        .prepare_cached(
+            "SELECT DISTINCT m.key FROM track_mentions m JOIN papers p ON p.id = m.paper_id
+             WHERE p.body = ?1",
+        )
+        .ctx("listing a body's subjects")?;
+    let rows = s
+        .query_map([body], |r| r.get(0))
+        .ctx("listing a body's subjects")?;
+    rows.collect::<rusqlite::Result<Vec<String>>>()
+        .ctx("listing a body's subjects")
+}
+
 pub(crate) fn aliases(conn: &Connection) -> Result<Vec<(String, String, u64)>> {
     let mut s = conn
         .prepare_cached(
