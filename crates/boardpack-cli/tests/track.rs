@@ -1,41 +1,11 @@
 //! The track commands as a user runs them on the sample library: programme, actions,
 //! threads, thread, link confirm/reject (kept across re-ingest) and status.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use std::path::PathBuf;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("boardpack-track-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
-fn boardpack(lib: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_boardpack"))
-        .arg("--library")
-        .arg(lib)
-        .args(args)
-        .output()
-        .expect("boardpack runs")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_str(&ok(out)).expect("JSON")
-}
+use common::{boardpack, json, ok, repo, scratch};
 
 fn sample_library(name: &str) -> (PathBuf, PathBuf) {
     let lib = scratch(&format!("lib-{name}"));
